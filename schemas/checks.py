@@ -1,0 +1,32 @@
+"""Validation results (record.md `checks`)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Status = Literal["pass", "fail", "uncertain", "not_applicable"]
+Severity = Literal["error", "warning", "info"]
+
+
+class CheckEvidence(BaseModel):
+    """Either a text span (start/end/quote) or a table cell (cell path and its raw text)."""
+
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    cell: str | None = None
+    raw: str | None = None
+
+
+class Check(BaseModel):
+    rule: str
+    severity: Severity = "error"
+    status: Status
+    message: str = ""
+    expected: float | str | None = None
+    actual: float | str | None = None
+    scope: str | None = Field(default=None, description="What part the check looked at, e.g. a table column.")
+    lenient: bool = Field(default=False, description="True for the second pass that reads blank cells as 0.")
+    evidence: list[CheckEvidence] = Field(default_factory=list)
