@@ -1,0 +1,77 @@
+"""The Celery app. Configured from Settings on first use, not at import; clients made once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+from celery import Celery, signals
+
+from workers import names
+from workers.logs import configure_logging
+from workers.settings import Settings, get_settings
+from workers.storage import Storage
+from workers.streams import Streams, connect
+
+app = Celery("gongkai", include=["workers.tasks"])
+
+
+def celery_config(s: Settings) -> dict[str, Any]:
+    return {
+        "broker_url": s.effective_broker_url,
+        "broker_connection_retry_on_startup": True,
+        "broker_transport_options": {"visibility_timeout": s.visibility_timeout},
+        "task_default_queue": names.QUEUE,
+        "task_serializer": "json",
+        "accept_content": ["json"],
+        "task_ignore_result": True,
+        # A task is acknowledged only when it is done, and requeued if its process dies under it.
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "task_soft_time_limit": s.soft_time_limit,
+        "task_time_limit": s.time_limit,
+        "worker_prefetch_multiplier": s.prefetch_multiplier,
+        "worker_send_task_events": True,
+        "task_send_sent_event": True,
+        "worker_hijack_root_logger": False,
+        "worker_concurrency": s.worker_concurrency,
+    }
+
+
+@app.on_configure.connect
+def _configure(sender: Celery, **_: Any) -> None:
+    sender.conf.update(celery_config(get_settings()))
+
+
+@dataclass
+class Services:
+    settings: Settings
+    redis: redis.Redis
+    streams: Streams
+    storage: Storage
+
+
+_services: Services | None = None
+
+
+def services() -> Services:
+    global _services
+    if _services is None:
+        s = get_settings()
+        client = connect(s.redis_url)
+        _services = Services(settings=s, redis=client, streams=Streams(client), storage=Storage(s))
+    return _services
+
+
+@signals.worker_process_init.connect
+def _fresh_clients_after_fork(**_: Any) -> None:
+    # Sockets inherited from the parent must not be shared between worker processes.
+    global _services
+    _services = None
+    configure_logging(get_settings())
+
+
+@signals.setup_logging.connect
+def _logging(**_: Any) -> None:
+    configure_logging(get_settings())

@@ -1,0 +1,68 @@
+"""Starting work for an object version: one path for events, the sweep and backfills."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import redis
+import structlog
+from celery import chain
+
+from schemas import ObjectRef
+from workers import names, tasks
+from workers.errors import RedisUnavailable
+from workers.pipeline import record_id_for
+from workers.streams import Streams
+
+log = structlog.get_logger("gongkai.dispatch")
+
+Outcome = Literal["dispatched", "done", "in_flight", "ignored"]
+
+
+@dataclass
+class Dispatcher:
+    redis: redis.Redis
+    streams: Streams
+    watched_bucket: str
+    dispatch_ttl: int
+    bulk: bool = False
+
+    def job_for(self, ref: ObjectRef) -> dict[str, object]:
+        return {"ref": ref.model_dump(), "record_id": record_id_for(ref), "timings": {}}
+
+    def dispatch(self, ref: ObjectRef, force: bool = False) -> Outcome:
+        """Start the chain unless the version is done or already in flight (force: even then)."""
+        if ref.bucket != self.watched_bucket:
+            return "ignored"
+        job = self.job_for(ref)
+        rid = str(job["record_id"])
+        try:
+            if self.streams.outcome(rid) is not None:
+                return "done"
+            fresh = self.redis.set(names.dispatched_key(rid), "1", nx=True, ex=self.dispatch_ttl)
+            if not fresh and not force:
+                return "in_flight"
+            if fresh is None:
+                self.redis.set(names.dispatched_key(rid), "1", ex=self.dispatch_ttl)
+        except redis.RedisError as exc:
+            raise RedisUnavailable(f"dispatch: {type(exc).__name__}") from exc
+        try:
+            self.signature(job, rid).apply_async()
+        except Exception as exc:
+            # Forget the marker so a retried event or the sweep starts it again.
+            self.redis.delete(names.dispatched_key(rid))
+            raise RedisUnavailable(f"enqueue: {type(exc).__name__}") from exc
+        log.info("dispatched", key=ref.key, version=ref.version, record_id=rid, bulk=self.bulk)
+        return "dispatched"
+
+    def signature(self, job: dict[str, object], rid: str) -> chain:
+        if self.bulk:
+            return chain(tasks.process.si(job).set(task_id=f"{rid}.process"))
+        return chain(
+            tasks.normalize.si(job).set(task_id=f"{rid}.normalize"),
+            tasks.segment.s().set(task_id=f"{rid}.segment"),
+            tasks.extract.s().set(task_id=f"{rid}.extract"),
+            tasks.validate.s().set(task_id=f"{rid}.validate"),
+            tasks.publish.s().set(task_id=f"{rid}.publish"),
+        )

@@ -1,0 +1,197 @@
+"""A local stack on free loopback ports: redis-server, an S3 endpoint, the intake, workers, Flower.
+
+Used by `gongkai demo`, the integration tests, the benchmarks and the soak. MinIO is used when a
+`minio` binary is on PATH (it then delivers events itself, through its webhook target); otherwise
+moto's S3 server stands in, and uploads are announced to the intake in MinIO's event shape.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import urllib3
+
+from workers.errors import GongkaiError
+
+REPO = Path(__file__).resolve().parents[1]
+WEBHOOK_ID = "GONGKAI"
+
+
+class StackError(GongkaiError):
+    code = "stack_failed"
+    hint = "A local service did not start; its log is in the stack's work folder."
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_port(port: int, timeout: float, proc: subprocess.Popen[bytes] | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise StackError(f"process exited with {proc.returncode} before port {port} opened")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise StackError(f"port {port} did not open in {timeout} s")
+
+
+@dataclass
+class LocalStack:
+    workdir: Path
+    settings_env: dict[str, str] = field(default_factory=dict)
+    procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    ports: dict[str, int] = field(default_factory=dict)
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    native_events: bool = False
+
+    def __post_init__(self) -> None:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.ports = {name: free_port() for name in ("redis", "s3", "intake", "flower")}
+
+    # ---------- environment ----------
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            {
+                "GONGKAI_REDIS_URL": f"redis://127.0.0.1:{self.ports['redis']}/0",
+                "GONGKAI_S3_ENDPOINT": f"http://127.0.0.1:{self.ports['s3']}",
+                "GONGKAI_S3_ACCESS_KEY": "gongkai-local",
+                "GONGKAI_S3_SECRET_KEY": "gongkai-local-secret",
+                "GONGKAI_WEBHOOK_TOKEN": self.token,
+                "GONGKAI_LOG_FORMAT": "json",
+            }
+        )
+        env.update(self.settings_env)
+        return env
+
+    @property
+    def intake_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports['intake']}/events"
+
+    def _spawn(self, name: str, cmd: list[str], env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+        log = open(self.workdir / f"{name}.log", "ab")  # noqa: SIM115 - the child owns it until it exits
+        proc = subprocess.Popen(
+            cmd, cwd=REPO, env=env or self.env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        self.procs[name] = proc
+        return proc
+
+    # ---------- services ----------
+    def start_redis(self) -> None:
+        exe = shutil.which("redis-server") or "/usr/bin/redis-server"
+        if not Path(exe).exists():
+            raise StackError("redis-server is not installed: run `make services` (apt-get install redis-server)")
+        data = self.workdir / "redis"
+        data.mkdir(exist_ok=True)
+        cmd = [exe, "--port", str(self.ports["redis"]), "--bind", "127.0.0.1", "--dir", str(data),
+               "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--maxmemory-policy", "noeviction",
+               "--protected-mode", "no"]  # fmt: skip
+        wait_port(self.ports["redis"], 15, self._spawn("redis", cmd))
+
+    def start_s3(self) -> None:
+        minio = shutil.which("minio")
+        if minio:
+            env = self.env() | {
+                "MINIO_ROOT_USER": "gongkai-local",
+                "MINIO_ROOT_PASSWORD": "gongkai-local-secret",
+                f"MINIO_NOTIFY_WEBHOOK_ENABLE_{WEBHOOK_ID}": "on",
+                f"MINIO_NOTIFY_WEBHOOK_ENDPOINT_{WEBHOOK_ID}": self.intake_url,
+                f"MINIO_NOTIFY_WEBHOOK_AUTH_TOKEN_{WEBHOOK_ID}": self.token,
+                f"MINIO_NOTIFY_WEBHOOK_QUEUE_DIR_{WEBHOOK_ID}": str(self.workdir / "minio-events"),
+            }
+            cmd = [minio, "server", str(self.workdir / "minio"), "--address", f"127.0.0.1:{self.ports['s3']}",
+                   "--console-address", f"127.0.0.1:{free_port()}"]  # fmt: skip
+            self.native_events = True
+        else:
+            env = self.env()
+            cmd = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.ports["s3"])]
+        wait_port(self.ports["s3"], 30, self._spawn("s3", cmd, env))
+
+    def start_intake(self, sweep_every: float = 0) -> None:
+        cmd = [sys.executable, "-m", "workers.cli", "intake", "--port", str(self.ports["intake"])]
+        if sweep_every:
+            cmd += ["--sweep-every", str(sweep_every)]
+        wait_port(self.ports["intake"], 30, self._spawn("intake", cmd))
+
+    def start_worker(self, name: str = "worker", concurrency: int = 2) -> subprocess.Popen[bytes]:
+        cmd = [sys.executable, "-m", "workers.cli", "worker", "--concurrency", str(concurrency),
+               "--hostname", f"{name}-{self.ports['redis']}@%h"]  # fmt: skip
+        return self._spawn(name, cmd)
+
+    def start_flower(self) -> None:
+        cmd = [sys.executable, "-m", "celery", "-A", "workers.app", "flower", "--address=127.0.0.1",
+               f"--port={self.ports['flower']}"]  # fmt: skip
+        self._spawn("flower", cmd)
+
+    def prepare_buckets(self) -> None:
+        from workers.settings import Settings
+        from workers.storage import Storage
+
+        env = self.env()
+        settings = Settings(**{k[len("GONGKAI_"):].lower(): v for k, v in env.items() if k.startswith("GONGKAI_")})
+        storage = Storage(settings)
+        storage.ensure_buckets()
+        if self.native_events:
+            from minio.notificationconfig import NotificationConfig, QueueConfig
+
+            arn = f"arn:minio:sqs::{WEBHOOK_ID}:webhook"
+            config = NotificationConfig(queue_config_list=[QueueConfig(arn, ["s3:ObjectCreated:*"])])
+            storage.client.set_bucket_notification(settings.bucket, config)
+
+    def start(self, workers: int = 1, concurrency: int = 2, flower: bool = False, sweep_every: float = 0) -> None:
+        self.start_redis()
+        self.start_intake(sweep_every)  # before MinIO, which probes its webhook target at start
+        self.start_s3()
+        self.prepare_buckets()
+        for n in range(workers):
+            self.start_worker(f"worker{n}", concurrency)
+        if flower:
+            self.start_flower()
+
+    # ---------- faults and teardown ----------
+    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
+        proc = self.procs.get(name)
+        if proc and proc.poll() is None:
+            os.killpg(proc.pid, sig)
+            proc.wait(timeout=30)
+
+    def stop(self) -> None:
+        for name in reversed(list(self.procs)):
+            proc = self.procs[name]
+            if proc.poll() is None:
+                try:
+                    os.killpg(proc.pid, signal.SIGTERM)
+                    proc.wait(timeout=15)
+                except (subprocess.TimeoutExpired, ProcessLookupError):
+                    with_kill = proc.poll() is None
+                    if with_kill:
+                        os.killpg(proc.pid, signal.SIGKILL)
+                        proc.wait(timeout=10)
+        self.procs.clear()
+
+    def announce(self, http: urllib3.PoolManager, body: dict[str, object]) -> int:
+        """Deliver a notification the way MinIO's webhook target does."""
+        import json
+
+        resp = http.request(
+            "POST",
+            self.intake_url,
+            body=json.dumps(body).encode(),
+            headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"},
+        )
+        return int(resp.status)

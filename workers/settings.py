@@ -1,0 +1,80 @@
+"""The one typed settings object, read from GONGKAI_* environment variables when a process starts."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from schemas import Limits
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GONGKAI_", extra="ignore")
+
+    redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis for the streams and the dedup ledger.")
+    broker_url: str | None = Field(None, description="Celery broker; defaults to redis_url.")
+    s3_endpoint: str = Field("http://127.0.0.1:9000", description="Object store URL, e.g. http://127.0.0.1:9000.")
+    s3_access_key: SecretStr = Field(SecretStr("minioadmin"), description="Object store access key.")
+    s3_secret_key: SecretStr = Field(SecretStr("minioadmin"), description="Object store secret key.")
+    s3_region: str = Field("us-east-1", description="Region sent to the object store.")
+    bucket: str = Field("reports", description="The watched bucket that reports are dropped into.")
+    artifacts_bucket: str = Field(
+        "gongkai-artifacts", description="Where stages keep their intermediate results; never the watched bucket."
+    )
+    webhook_token: SecretStr = Field(SecretStr(""), description="Bearer token the intake requires on POST /events.")
+
+    max_bytes: int = Field(50 * 1024 * 1024, description="Largest source file accepted (bytes).")
+    max_decompressed_bytes: int = Field(200 * 1024 * 1024, description="Largest unpacked size of a .docx.")
+    max_pages: int = Field(500, description="Most PDF pages read.")
+    max_text_chars: int = Field(2_000_000, description="Longest normalized text kept.")
+
+    soft_time_limit: int = Field(120, description="Seconds before a stage is told to stop (dead-letters as timeout).")
+    time_limit: int = Field(180, description="Seconds before a stage's process is killed.")
+    visibility_timeout: int = Field(
+        3600, description="Seconds before an unacknowledged message is redelivered; longer than time_limit."
+    )
+    max_retries: int = Field(5, description="Retries of a transient failure before it dead-letters.")
+    retry_backoff: float = Field(1.0, description="First retry delay (s); doubles each time, with jitter.")
+    retry_backoff_max: float = Field(60.0, description="Longest retry delay (s).")
+    max_deliveries: int = Field(3, description="Deliveries of one task attempt (worker deaths) before it dead-letters.")
+    dispatch_ttl: int = Field(
+        7200, description="Seconds a dispatched version is taken as in flight; after that the sweep dispatches it again."
+    )
+    worker_concurrency: int = Field(2, description="Worker processes per `gongkai worker`.")
+    prefetch_multiplier: int = Field(4, description="Messages each worker process reserves ahead.")
+
+    log_format: Literal["auto", "json", "console"] = Field(
+        "auto", description="auto: JSON unless stderr is a terminal."
+    )
+    log_level: str = Field("INFO", description="Log level.")
+
+    @model_validator(mode="after")
+    def _limits_are_ordered(self) -> Settings:
+        # A message redelivered while its task still runs would run twice at once.
+        if self.visibility_timeout <= self.time_limit:
+            raise ValueError("GONGKAI_VISIBILITY_TIMEOUT must be longer than GONGKAI_TIME_LIMIT")
+        if self.soft_time_limit >= self.time_limit:
+            raise ValueError("GONGKAI_SOFT_TIME_LIMIT must be shorter than GONGKAI_TIME_LIMIT")
+        return self
+
+    @property
+    def effective_broker_url(self) -> str:
+        return self.broker_url or self.redis_url
+
+    def limits(self) -> Limits:
+        return Limits(
+            max_bytes=self.max_bytes,
+            max_decompressed_bytes=self.max_decompressed_bytes,
+            max_pages=self.max_pages,
+            max_text_chars=self.max_text_chars,
+            seconds=float(self.soft_time_limit),
+        )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Built once per process, on first use (never at import time)."""
+    return Settings()

@@ -1,0 +1,128 @@
+"""The Redis side: exactly-once publish and dead-letter, consumer-group reads, status figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, cast
+
+import redis
+
+from schemas import DeadLetter
+from workers import names
+from workers.errors import RedisUnavailable
+
+# One script so the ledger check and the XADD cannot be split by a crash or a racing duplicate:
+# a version gets at most one entry across both streams.
+_PUBLISH_ONCE = """
+local prev = redis.call('HGET', KEYS[1], ARGV[1])
+if prev then return {0, prev} end
+local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ':' .. id)
+return {1, id}
+"""
+
+
+def connect(url: str) -> redis.Redis:
+    return redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=3, health_check_interval=30)
+
+
+@dataclass(frozen=True)
+class Published:
+    new: bool
+    entry: str  # "record:<id>" / "dead:<id>" when it was already there, else the new stream id
+
+
+class Streams:
+    def __init__(self, client: redis.Redis) -> None:
+        self.r = client
+        self._publish = client.register_script(_PUBLISH_ONCE)
+
+    def _once(self, record_id: str, kind: str, stream: str, fields: dict[str, str]) -> Published:
+        flat: list[str] = []
+        for k, v in fields.items():
+            flat += [k, v]
+        try:
+            new, entry = self._publish(keys=[names.DONE_HASH, stream], args=[record_id, kind, *flat])
+        except redis.RedisError as exc:
+            raise RedisUnavailable(f"publish: {type(exc).__name__}") from exc
+        return Published(bool(new), entry.decode() if isinstance(entry, bytes) else str(entry))
+
+    def publish_record(self, record_id: str, record_json: str) -> Published:
+        return self._once(record_id, "record", names.RECORDS_STREAM, {"record_id": record_id, "record": record_json})
+
+    def dead_letter(self, letter: DeadLetter) -> Published:
+        fields = {k: str(v) for k, v in letter.model_dump().items()}
+        return self._once(letter.record_id, "dead", names.DEAD_STREAM, fields)
+
+    def outcome(self, record_id: str) -> str | None:
+        try:
+            value = self.r.hget(names.DONE_HASH, record_id)
+        except redis.RedisError as exc:
+            raise RedisUnavailable(f"ledger: {type(exc).__name__}") from exc
+        return value.decode() if isinstance(value, bytes) else value
+
+    def outcomes(self, record_ids: list[str]) -> list[str | None]:
+        if not record_ids:
+            return []
+        values = cast(list[Any], self.r.hmget(names.DONE_HASH, record_ids))
+        return [v.decode() if isinstance(v, bytes) else v for v in values]
+
+
+class GroupReader:
+    """Reads a stream through a consumer group; entries a dead consumer left pending are claimed first."""
+
+    def __init__(self, client: redis.Redis, stream: str, group: str, consumer: str, claim_idle_ms: int) -> None:
+        self.r, self.stream, self.group, self.consumer = client, stream, group, consumer
+        self.claim_idle_ms = claim_idle_ms
+        try:
+            self.r.xgroup_create(stream, group, id="0", mkstream=True)
+        except redis.ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+
+    def claim_stale(self, count: int) -> list[tuple[str, dict[bytes, bytes]]]:
+        out: list[tuple[str, dict[bytes, bytes]]] = []
+        start = "0-0"
+        while len(out) < count:
+            start, entries, *_ = self.r.xautoclaim(
+                self.stream, self.group, self.consumer, self.claim_idle_ms, start_id=start, count=count - len(out)
+            )
+            out += [(eid.decode(), fields) for eid, fields in entries if fields is not None]
+            if start in (b"0-0", "0-0"):
+                break
+        return out
+
+    def read(self, count: int, block_ms: int | None) -> list[tuple[str, dict[bytes, bytes]]]:
+        resp = self.r.xreadgroup(self.group, self.consumer, {self.stream: ">"}, count=count, block=block_ms)
+        return [(eid.decode(), fields) for _, entries in resp for eid, fields in entries]
+
+    def ack(self, entry_id: str) -> None:
+        self.r.xack(self.stream, self.group, entry_id)
+
+    def batches(self, count: int, block_ms: int | None) -> Iterator[list[tuple[str, dict[bytes, bytes]]]]:
+        """Stale entries first, then new ones; stops when a read comes back empty."""
+        while True:
+            batch = self.claim_stale(count) or self.read(count, block_ms)
+            if not batch:
+                return
+            yield batch
+
+
+def status(client: redis.Redis, queue: str = names.QUEUE, dead_tail: int = 10) -> dict[str, Any]:
+    dead = client.xrevrange(names.DEAD_STREAM, count=dead_tail)
+    groups: list[dict[str, Any]] = []
+    if client.exists(names.RECORDS_STREAM):
+        for g in client.xinfo_groups(names.RECORDS_STREAM):
+            groups.append({k: (v.decode() if isinstance(v, bytes) else v) for k, v in g.items()})
+    return {
+        "queue_depth": client.llen(queue),
+        "records": client.xlen(names.RECORDS_STREAM),
+        "dead_letters": client.xlen(names.DEAD_STREAM),
+        "versions_done": client.hlen(names.DONE_HASH),
+        "in_flight": sum(1 for _ in client.scan_iter(names.dispatched_key("*"), count=1000)),
+        "groups": groups,
+        "latest_dead": [
+            {k.decode(): v.decode() for k, v in fields.items()} | {"id": eid.decode()} for eid, fields in dead
+        ],
+    }

@@ -1,0 +1,179 @@
+"""Thin Celery tasks: each loads its inputs by reference, calls one pure stage, stores the result.
+
+A message carries a small job dict (the object reference, the record id, timings); documents and
+intermediate results travel through the artifacts bucket.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+import structlog
+from celery import Task
+from celery.exceptions import Ignore, Retry, SoftTimeLimitExceeded
+
+from schemas import DeadLetter, Document, Extraction, ObjectRef, Segmentation, Source
+from workers import names, pipeline
+from workers.app import Services, app, services
+from workers.errors import GongkaiError, PoisonMessage, RetryableError, StageTimeout
+
+log = structlog.get_logger("gongkai.tasks")
+
+Job = dict[str, Any]
+
+
+def backoff(retries: int, base: float, cap: float) -> float:
+    """Exponential with full jitter, so retries from many workers do not arrive together."""
+    return random.uniform(0, min(cap, base * 2**retries))
+
+
+def dead_letter(svc: Services, job: Job, stage: str, exc: GongkaiError, attempts: int) -> None:
+    ref = ObjectRef(**job["ref"])
+    message = exc.message if exc.message == exc.hint else f"{exc.message} — {exc.hint}"
+    letter = DeadLetter(
+        key=ref.key,
+        version=ref.version,
+        stage=stage,
+        error=exc.code,
+        message=message,
+        attempts=attempts,
+        record_id=job["record_id"],
+        bucket=ref.bucket,
+    )
+    published = svc.streams.dead_letter(letter)
+    svc.redis.delete(names.dispatched_key(job["record_id"]))
+    log.warning("dead_lettered", error=exc.code, attempts=attempts, new=published.new)
+
+
+def run_stage(task: Task, stage: str, job: Job, body: Callable[[Services, Job], Job]) -> Job:
+    svc = services()
+    s = svc.settings
+    rid = job["record_id"]
+    retries = task.request.retries
+    structlog.contextvars.clear_contextvars()
+    structlog.contextvars.bind_contextvars(task_id=task.request.id, key=job["ref"]["key"], stage=stage, record_id=rid)
+    try:
+        if svc.streams.outcome(rid) is not None:
+            log.info("already_done")
+            raise Ignore()
+        deliveries = svc.redis.incr(names.deliveries_key(rid, stage, retries))
+        svc.redis.expire(names.deliveries_key(rid, stage, retries), 86400)
+        if deliveries > s.max_deliveries:
+            raise PoisonMessage(f"delivered {deliveries} times without finishing")
+        t0 = time.perf_counter()
+        out = body(svc, job)
+        out.setdefault("timings", {})[stage] = round((time.perf_counter() - t0) * 1000, 3)
+        log.info("stage_done", ms=out["timings"][stage])
+        return out
+    except (Ignore, Retry):
+        raise
+    except SoftTimeLimitExceeded:
+        dead_letter(svc, job, stage, StageTimeout(f"{stage} ran past {s.soft_time_limit} s"), retries + 1)
+        raise Ignore() from None
+    except RetryableError as exc:
+        if retries >= s.max_retries:
+            dead_letter(svc, job, stage, exc, retries + 1)
+            raise Ignore() from None
+        delay = backoff(retries, s.retry_backoff, s.retry_backoff_max)
+        log.warning("retrying", error=exc.code, attempt=retries + 1, countdown=round(delay, 2))
+        raise task.retry(exc=exc, countdown=delay) from None
+    except GongkaiError as exc:
+        dead_letter(svc, job, stage, exc, retries + 1)
+        raise Ignore() from None
+    except Exception as exc:
+        # An unexpected exception is a bug in a stage on this input; looping on it helps nobody.
+        log.exception("stage_crashed")
+        crash = GongkaiError(f"{stage} failed unexpectedly ({type(exc).__name__})")
+        dead_letter(svc, job, stage, crash, retries + 1)
+        raise Ignore() from None
+
+
+def _load(svc: Services, job: Job, name: str) -> bytes:
+    return svc.storage.get_artifact(job["record_id"], name)
+
+
+def _normalize(svc: Services, job: Job) -> Job:
+    ref = ObjectRef(**job["ref"])
+    data, ctype = svc.storage.read_source(ref, svc.settings.max_bytes)
+    ctype = ctype or ref.content_type
+    doc = pipeline.normalize(data, ref.key, ctype, svc.settings.limits())
+    svc.storage.put_artifact(job["record_id"], "document", doc.model_dump_json().encode())
+    job["source"] = pipeline.source_for(ref, data, ctype, doc).model_dump(mode="json")
+    return job
+
+
+def _segment(svc: Services, job: Job) -> Job:
+    doc = Document.model_validate_json(_load(svc, job, "document"))
+    seg = pipeline.segment(doc)
+    svc.storage.put_artifact(job["record_id"], "segmentation", seg.model_dump_json().encode())
+    return job
+
+
+def _extract(svc: Services, job: Job) -> Job:
+    doc = Document.model_validate_json(_load(svc, job, "document"))
+    seg = Segmentation.model_validate_json(_load(svc, job, "segmentation"))
+    ext = pipeline.extract(doc, seg)
+    svc.storage.put_artifact(job["record_id"], "extraction", ext.model_dump_json().encode())
+    return job
+
+
+def _validate(svc: Services, job: Job) -> Job:
+    doc = Document.model_validate_json(_load(svc, job, "document"))
+    seg = Segmentation.model_validate_json(_load(svc, job, "segmentation"))
+    ext = Extraction.model_validate_json(_load(svc, job, "extraction"))
+    source = Source.model_validate(job["source"])
+    record = pipeline.assemble(job["record_id"], source, doc, seg, ext, dict(job.get("timings", {})))
+    svc.storage.put_artifact(job["record_id"], "record", record.model_dump_json().encode())
+    return job
+
+
+def _publish(svc: Services, job: Job) -> Job:
+    body = _load(svc, job, "record").decode("utf-8")
+    published = svc.streams.publish_record(job["record_id"], body)
+    svc.redis.delete(names.dispatched_key(job["record_id"]))
+    log.info("published", new=published.new, entry=published.entry)
+    return job
+
+
+def _everything(svc: Services, job: Job) -> Job:
+    """Bulk mode for backfills: all stages in one task, no artifacts; a fraction of the queue cost."""
+    ref = ObjectRef(**job["ref"])
+    data, ctype = svc.storage.read_source(ref, svc.settings.max_bytes)
+    record = pipeline.process_bytes(data, ref, ctype or ref.content_type, svc.settings.limits())
+    published = svc.streams.publish_record(job["record_id"], record.model_dump_json())
+    svc.redis.delete(names.dispatched_key(job["record_id"]))
+    log.info("published", new=published.new, entry=published.entry, mode="bulk")
+    return job
+
+
+@app.task(bind=True, name="gongkai.normalize")
+def normalize(self: Task, job: Job) -> Job:
+    return run_stage(self, "normalize", job, _normalize)
+
+
+@app.task(bind=True, name="gongkai.segment")
+def segment(self: Task, job: Job) -> Job:
+    return run_stage(self, "segment", job, _segment)
+
+
+@app.task(bind=True, name="gongkai.extract")
+def extract(self: Task, job: Job) -> Job:
+    return run_stage(self, "extract", job, _extract)
+
+
+@app.task(bind=True, name="gongkai.validate")
+def validate(self: Task, job: Job) -> Job:
+    return run_stage(self, "validate", job, _validate)
+
+
+@app.task(bind=True, name="gongkai.publish")
+def publish(self: Task, job: Job) -> Job:
+    return run_stage(self, "publish", job, _publish)
+
+
+@app.task(bind=True, name="gongkai.process")
+def process(self: Task, job: Job) -> Job:
+    return run_stage(self, "process", job, _everything)
