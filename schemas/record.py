@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, field_serializer
+from pydantic import BaseModel, Field
 
 from schemas.checks import Check
 from schemas.document import Meta
@@ -41,8 +41,3 @@ class Record(BaseModel):
     tables: Tables = Field(default_factory=Tables)
     checks: list[Check] = Field(default_factory=list)
     text: str
-
-    @field_serializer("tables")
-    def _tables_without_absent_parts(self, tables: Tables) -> dict[str, object]:
-        # record.md: `{}` when the report has no template tables.
-        return tables.model_dump(mode="json", exclude_none=True)

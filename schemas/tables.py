@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from schemas.document import Template
 from schemas.facts import Fact
@@ -43,6 +43,13 @@ class Tables(BaseModel):
         default=None, description="Rows and columns outside the template (e.g. subtotals), kept apart."
     )
     split_cells: list[SplitCell] | None = None
+
+    @model_serializer(mode="wrap")
+    def _without_absent_parts(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+        # record.md: `{}` when the report has no template tables. No return annotation, so the
+        # JSON Schema still describes every part.
+        data: dict[str, Any] = handler(self)
+        return {k: v for k, v in data.items() if v is not None}
 
     def is_empty(self) -> bool:
         return not (self.proactive or self.requests or self.review_litigation)

@@ -12,8 +12,8 @@ import urllib3
 
 from schemas import ObjectRef
 from workers import names
+from workers.identity import record_id_for
 from workers.localstack import LocalStack
-from workers.pipeline import record_id_for
 from workers.settings import Settings
 from workers.storage import Storage
 from workers.streams import connect

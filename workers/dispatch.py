@@ -10,9 +10,10 @@ import structlog
 from celery import chain
 
 from schemas import ObjectRef
-from workers import names, tasks
+from workers import names
+from workers.app import app
 from workers.errors import RedisUnavailable
-from workers.pipeline import record_id_for
+from workers.identity import record_id_for
 from workers.streams import Streams
 
 log = structlog.get_logger("gongkai.dispatch")
@@ -57,12 +58,11 @@ class Dispatcher:
         return "dispatched"
 
     def signature(self, job: dict[str, object], rid: str) -> chain:
+        # By name: the intake sends work without importing the stages and their libraries.
         if self.bulk:
-            return chain(tasks.process.si(job).set(task_id=f"{rid}.process"))
+            return chain(app.signature("gongkai.process", args=(job,), immutable=True, task_id=f"{rid}.process"))
+        first, *rest = names.STAGES
         return chain(
-            tasks.normalize.si(job).set(task_id=f"{rid}.normalize"),
-            tasks.segment.s().set(task_id=f"{rid}.segment"),
-            tasks.extract.s().set(task_id=f"{rid}.extract"),
-            tasks.validate.s().set(task_id=f"{rid}.validate"),
-            tasks.publish.s().set(task_id=f"{rid}.publish"),
+            app.signature(f"gongkai.{first}", args=(job,), immutable=True, task_id=f"{rid}.{first}"),
+            *(app.signature(f"gongkai.{stage}", task_id=f"{rid}.{stage}") for stage in rest),
         )

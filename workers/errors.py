@@ -19,6 +19,8 @@ The retry policy is keyed on the branch (see tasks.py), pinned by tests/unit/tes
 
 from __future__ import annotations
 
+import random
+
 
 class GongkaiError(Exception):
     code = "internal_error"
@@ -40,7 +42,10 @@ class PermanentError(GongkaiError):
 
 class UnsupportedFormat(PermanentError):
     code = "unsupported_format"
-    hint = "Upload the report as text, HTML, a PDF with a text layer, or .docx (convert .doc/.wps/.ofd or OCR scans first)."
+    hint = (
+        "Upload the report as text, HTML, a PDF with a text layer, or .docx "
+        "(convert .doc/.wps/.ofd or OCR scans first)."
+    )
 
     def __init__(self, detected: str, message: str = "") -> None:
         super().__init__(message or f"unsupported format: {detected}. {self.hint}", detail=detected)
@@ -59,7 +64,10 @@ class TooLarge(PermanentError):
 
 class DecodeFailed(PermanentError):
     code = "decode_failed"
-    hint = "The file could not be read as any supported encoding or container; re-save it as UTF-8 text, HTML, PDF or .docx."
+    hint = (
+        "The file could not be read as any supported encoding or container; "
+        "re-save it as UTF-8 text, HTML, PDF or .docx."
+    )
 
 
 class StageTimeout(PermanentError):
@@ -94,3 +102,8 @@ class ObjectMissing(RetryableError):
 class RedisUnavailable(RetryableError):
     code = "redis_unavailable"
     hint = "Redis did not answer; it is retried with backoff. If it persists, check GONGKAI_REDIS_URL."
+
+
+def backoff(retries: int, base: float, cap: float) -> float:
+    """Delay before retry number `retries` + 1: exponential with full jitter, so many workers spread out."""
+    return random.uniform(0, min(cap, base * 2**retries))

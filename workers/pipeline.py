@@ -12,24 +12,14 @@ from typing import TypeVar
 
 from schemas import Document, Extraction, Limits, ObjectRef, Record, Segmentation, Source
 from schemas.record import PipelineInfo
-from workers import __version__
+from workers.identity import PIPELINE_VERSION, record_id_for
 from workers.stages.extract import extract_facts
 from workers.stages.normalize import normalize
 from workers.stages.segment import segment
 from workers.stages.tables import read_tables
 from workers.stages.validate import validate
 
-# Bump when a stage's output changes for the same input: a new pipeline version gives new record ids.
-STAGES_REVISION = "1"
-PIPELINE_VERSION = f"{__version__}+s{STAGES_REVISION}"
-
 T = TypeVar("T")
-
-
-def record_id_for(ref: ObjectRef, pipeline_version: str = PIPELINE_VERSION) -> str:
-    """Same object version + same pipeline version -> same id, on every host."""
-    ident = "\0".join([ref.bucket, ref.key, ref.version, pipeline_version])
-    return hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32]
 
 
 def fallback_template(doc: Document) -> str:

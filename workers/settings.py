@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     retry_backoff_max: float = Field(60.0, description="Longest retry delay (s).")
     max_deliveries: int = Field(3, description="Deliveries of one task attempt (worker deaths) before it dead-letters.")
     dispatch_ttl: int = Field(
-        7200, description="Seconds a dispatched version is taken as in flight; after that the sweep dispatches it again."
+        7200, description="Seconds a dispatched version counts as in flight; after that the sweep dispatches it again."
     )
     worker_concurrency: int = Field(2, description="Worker processes per `gongkai worker`.")
     prefetch_multiplier: int = Field(4, description="Messages each worker process reserves ahead.")

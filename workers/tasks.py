@@ -6,7 +6,6 @@ intermediate results travel through the artifacts bucket.
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Callable
 from typing import Any
@@ -18,16 +17,11 @@ from celery.exceptions import Ignore, Retry, SoftTimeLimitExceeded
 from schemas import DeadLetter, Document, Extraction, ObjectRef, Segmentation, Source
 from workers import names, pipeline
 from workers.app import Services, app, services
-from workers.errors import GongkaiError, PoisonMessage, RetryableError, StageTimeout
+from workers.errors import GongkaiError, PoisonMessage, RetryableError, StageTimeout, backoff
 
 log = structlog.get_logger("gongkai.tasks")
 
 Job = dict[str, Any]
-
-
-def backoff(retries: int, base: float, cap: float) -> float:
-    """Exponential with full jitter, so retries from many workers do not arrive together."""
-    return random.uniform(0, min(cap, base * 2**retries))
 
 
 def dead_letter(svc: Services, job: Job, stage: str, exc: GongkaiError, attempts: int) -> None:

@@ -1,0 +1,51 @@
+# Two commands matter: `make demo` and `make test`. Both install what they need first.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+DIR     ?= samples
+STAMP   := $(VENV)/.installed
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PKGS := redis-server fonts-wqy-microhei
+
+.PHONY: install services demo test test-fast lint bench soak schema clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+# redis-server, and a CJK font for the PDF fixtures; the S3 endpoint (moto) comes with the Python deps.
+services:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+demo: install services
+	$(BIN)/gongkai demo $(DIR)
+
+test: install services
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not integration"
+
+lint: install
+	$(BIN)/ruff check workers schemas tests bench
+	$(BIN)/mypy workers schemas
+
+schema: install
+	$(BIN)/python -m workers.schema_export
+
+bench: install services
+	$(BIN)/python -m bench.run
+
+soak: install services
+	$(BIN)/python -m bench.soak
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,132 @@
+"""A report dropped into the bucket becomes exactly one record on the stream, on real services."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workers import names
+from workers.identity import record_id_for
+
+from .conftest import Live
+
+pytestmark = pytest.mark.integration
+
+
+def test_a_dropped_report_comes_out_as_one_valid_record(live: Live, samples_dir: Path) -> None:
+    ref = live.drop("2016/qinghe.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
+    outcome = live.outcome(ref)
+    assert outcome.startswith("record:")
+    record = json.loads(live.entry(outcome)["record"])
+    assert record["record_id"] == record_id_for(ref)
+    assert record["source"]["key"] == "2016/qinghe.txt"
+    assert record["source"]["version_id"] == ref.version_id
+    assert record["meta"]["report_year"] == 2016
+    assert record["sections"], "the sections of the report"
+    assert set(record["pipeline"]["timings_ms"]) >= {"normalize", "segment", "extract"}
+
+
+def test_event_keys_are_url_decoded_exactly_once(live: Live, samples_dir: Path) -> None:
+    # "+" for a space, %2F for "/", %E5... for Chinese; a literal "%41" and "+" in the key must survive.
+    key = "年报 2016/青禾县 报告+附件 %41.txt"
+    ref = live.drop(key, (samples_dir / "qinghe-2016-f07.txt").read_bytes())
+    record = json.loads(live.entry(live.outcome(ref))["record"])
+    assert record["source"]["key"] == key
+
+
+def test_an_event_delivered_twice_plus_a_sweep_still_gives_one_record(live: Live, samples_dir: Path) -> None:
+    from workers.dispatch import Dispatcher
+    from workers.sweep import sweep
+
+    ref = live.upload("dup/report.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
+    assert live.announce(ref) == 200
+    assert live.announce(ref) == 200
+    live.outcome(ref)
+    dispatcher = Dispatcher(live.redis, live.streams, live.settings.bucket, live.settings.dispatch_ttl)
+    counts = sweep(live.storage, dispatcher, force=True)
+    assert counts["dispatched"] == 0
+    assert live.entries_for(ref) == 1
+
+
+def test_a_chain_run_twice_publishes_once(live: Live, samples_dir: Path) -> None:
+    """What a worker crash after publish but before the ack amounts to: the same tasks run again."""
+    from workers.dispatch import Dispatcher
+
+    ref = live.upload("twice/report.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
+    dispatcher = Dispatcher(live.redis, live.streams, live.settings.bucket, live.settings.dispatch_ttl)
+    job = dispatcher.job_for(ref)
+    rid = str(job["record_id"])
+    dispatcher.signature(job, rid).apply_async()
+    dispatcher.signature(job, rid).apply_async()
+    live.outcome(ref)
+    import time
+
+    time.sleep(2)  # let the second chain reach publish too
+    assert live.entries_for(ref) == 1
+
+
+def test_a_new_version_of_the_same_key_gets_a_new_record(live: Live, samples_dir: Path) -> None:
+    body = (samples_dir / "qinghe-2016-f07.txt").read_bytes()
+    first = live.drop("versions/report.txt", body)
+    second = live.drop("versions/report.txt", body + "\n附件：无\n".encode())
+    assert first.version_id != second.version_id
+    a, b = live.outcome(first), live.outcome(second)
+    assert a != b and a.startswith("record:") and b.startswith("record:")
+
+
+def test_events_other_than_object_created_are_acknowledged_and_ignored(live: Live, samples_dir: Path) -> None:
+    from workers.events import build_notification
+
+    ref = live.upload("ignored/report.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
+    status = live.stack.announce(live.http, build_notification(ref, "s3:ObjectRemoved:Delete"))
+    assert status == 200
+    assert live.redis.get(names.dispatched_key(record_id_for(ref))) is None
+    assert live.streams.outcome(record_id_for(ref)) is None
+
+
+@pytest.mark.parametrize(
+    ("key", "body", "code"),
+    [
+        ("bad/empty.txt", b"", "empty_file"),
+        ("bad/noise.pdf", bytes(range(256)) * 64, "unsupported_format"),
+        ("bad/huge.txt", "青".encode() * 1_100_000, "too_large"),
+    ],
+)
+def test_a_file_that_cannot_be_processed_is_dead_lettered_with_its_reason(
+    live: Live, key: str, body: bytes, code: str
+) -> None:
+    ref = live.drop(key, body, "application/octet-stream")
+    outcome = live.outcome(ref)
+    assert outcome.startswith("dead:")
+    letter = live.entry(outcome)
+    assert letter["error"] == code
+    assert letter["key"] == key and letter["version"] == ref.version
+    assert letter["message"] and int(letter["attempts"]) >= 1
+
+
+def test_the_worker_keeps_serving_after_bad_input(live: Live, samples_dir: Path) -> None:
+    live.drop("bad/again-empty.txt", b"")
+    ref = live.drop("after-bad/report.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
+    assert live.outcome(ref).startswith("record:")
+
+
+def test_worker_logs_are_json_with_task_key_and_stage_bound(live: Live, samples_dir: Path) -> None:
+    ref = live.drop("logs/report.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
+    live.outcome(ref)
+    lines = (live.stack.workdir / "worker0.log").read_text(encoding="utf-8").splitlines()
+    events = [json.loads(line) for line in lines if line.startswith("{")]
+    done = [e for e in events if e.get("event") == "stage_done" and e.get("key") == "logs/report.txt"]
+    assert {e["stage"] for e in done} >= {"normalize", "segment", "extract", "validate", "publish"}
+    assert all(e.get("task_id") and e.get("record_id") for e in done)
+    report_text = (samples_dir / "qinghe-2016-f07.txt").read_text(encoding="utf-8")
+    assert not any(report_text[200:230] in line for line in lines), "no document text in logs"
+
+
+def test_stage_results_travel_through_the_artifacts_bucket(live: Live, samples_dir: Path) -> None:
+    ref = live.drop("artifacts/report.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
+    live.outcome(ref)
+    rid = record_id_for(ref)
+    for name in ("document", "segmentation", "extraction", "record"):
+        assert live.storage.get_artifact(rid, name)

@@ -1,0 +1,59 @@
+"""No Docker engine runs here, so the compose file's structure is what is checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((REPO / "docker-compose.yml").read_text(encoding="utf-8"))
+    return data
+
+
+def test_every_part_of_the_system_is_a_service(compose: dict[str, Any]) -> None:
+    assert set(compose["services"]) >= {"redis", "minio", "minio-setup", "intake", "worker", "flower"}
+
+
+def test_every_image_is_pinned_to_a_version(compose: dict[str, Any]) -> None:
+    for name, svc in compose["services"].items():
+        image = svc["image"]
+        tag = image.rsplit(":", 1)[1] if ":" in image else ""
+        assert tag and tag != "latest", f"{name} uses an unpinned image {image}"
+
+
+def test_minio_posts_put_events_to_the_intake_with_the_token_and_a_queue_dir(compose: dict[str, Any]) -> None:
+    env = compose["services"]["minio"]["environment"]
+    assert env["MINIO_NOTIFY_WEBHOOK_ENABLE_GONGKAI"] == "on"
+    assert env["MINIO_NOTIFY_WEBHOOK_ENDPOINT_GONGKAI"] == "http://intake:8088/events"
+    assert "GONGKAI_WEBHOOK_TOKEN" in env["MINIO_NOTIFY_WEBHOOK_AUTH_TOKEN_GONGKAI"]
+    assert env["MINIO_NOTIFY_WEBHOOK_QUEUE_DIR_GONGKAI"]
+    script = (REPO / "deploy" / "mc-setup.sh").read_text(encoding="utf-8")
+    assert "mc event add" in script and "arn:minio:sqs::GONGKAI:webhook" in script and "--event put" in script
+    assert "mc mb" in script
+
+
+def test_redis_keeps_an_append_only_file_and_never_evicts(compose: dict[str, Any]) -> None:
+    cmd = " ".join(compose["services"]["redis"]["command"])
+    assert "--appendonly yes" in cmd and "--maxmemory-policy noeviction" in cmd
+
+
+def test_flower_sits_behind_basic_auth(compose: dict[str, Any]) -> None:
+    assert any("--basic-auth=" in part for part in compose["services"]["flower"]["command"])
+
+
+def test_long_running_services_have_healthchecks(compose: dict[str, Any]) -> None:
+    for name in ("redis", "minio", "intake", "worker", "flower"):
+        assert compose["services"][name].get("healthcheck"), name
+
+
+def test_the_workers_get_the_same_settings_as_the_intake(compose: dict[str, Any]) -> None:
+    worker, intake = compose["services"]["worker"], compose["services"]["intake"]
+    assert worker["environment"] == intake["environment"]
+    assert worker["environment"]["GONGKAI_S3_ENDPOINT"] == "http://minio:9000"

@@ -1,0 +1,52 @@
+"""Settings come from the environment; record ids are deterministic."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from schemas import ObjectRef
+from workers.identity import PIPELINE_VERSION, record_id_for
+from workers.settings import Settings
+
+
+def test_settings_read_gongkai_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GONGKAI_REDIS_URL", "redis://h:1/2")
+    monkeypatch.setenv("GONGKAI_BUCKET", "inbox")
+    monkeypatch.setenv("GONGKAI_S3_SECRET_KEY", "s3cr3t")
+    s = Settings()
+    assert s.redis_url == "redis://h:1/2" and s.bucket == "inbox"
+    assert s.effective_broker_url == "redis://h:1/2", "the broker defaults to the Redis URL"
+    assert "s3cr3t" not in repr(s), "secrets do not show in reprs or logs"
+
+
+def test_a_visibility_timeout_shorter_than_the_time_limit_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        Settings(time_limit=600, visibility_timeout=300)
+
+
+def test_the_same_object_version_always_gets_the_same_record_id() -> None:
+    ref = ObjectRef(bucket="reports", key="a.txt", version_id="v1", etag="e")
+    assert record_id_for(ref) == record_id_for(ref.model_copy())
+
+
+def test_a_new_version_or_pipeline_version_gets_a_new_record_id() -> None:
+    ref = ObjectRef(bucket="reports", key="a.txt", version_id="v1", etag="e")
+    assert record_id_for(ref) != record_id_for(ref.model_copy(update={"version_id": "v2"}))
+    assert record_id_for(ref) != record_id_for(ref, PIPELINE_VERSION + "x")
+
+
+def test_an_unversioned_bucket_uses_the_etag_as_the_version() -> None:
+    a = ObjectRef(bucket="reports", key="a.txt", etag='"e1"')
+    b = ObjectRef(bucket="reports", key="a.txt", etag="e2")
+    assert a.version == "e1" and record_id_for(a) != record_id_for(b)
+
+
+def test_messages_carry_references_not_bodies() -> None:
+    import json
+
+    from workers.dispatch import Dispatcher
+
+    ref = ObjectRef(bucket="reports", key="年报/长长的文件名.pdf", version_id="v" * 36, etag="e" * 32, size=10**7)
+    job = Dispatcher.job_for(None, ref)  # type: ignore[arg-type]
+    assert len(json.dumps(job, ensure_ascii=False).encode()) < 512
