@@ -67,7 +67,7 @@ def _classify(s: str, start: int, end: int) -> Line | None:
 def _from_cells(cells: list[str], start: int, end: int) -> Line | None:
     last_label = max((i for i, c in enumerate(cells) if not is_value(c)), default=-1)
     labels = [c for c in cells[: last_label + 1] if c and not is_value(c)]
-    values = cells[last_label + 1:]
+    values = cells[last_label + 1 :]
     if labels and not values:
         return Line("label", labels, [], start, end)
     if not labels and len(values) == 1:

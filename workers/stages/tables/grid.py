@@ -78,7 +78,7 @@ def _row_offsets(text: str, grid: Grid) -> list[tuple[int, int]]:
     """Where each grid row is rendered ("| a | b |" lines), so regions found in the text cut grids too."""
     spans: list[tuple[int, int]] = []
     pos = grid.start
-    for line in text[grid.start: grid.end].splitlines(keepends=True):
+    for line in text[grid.start : grid.end].splitlines(keepends=True):
         if line.lstrip().startswith("|") and not set(line.strip()) <= set("|-: "):
             spans.append((pos, pos + len(line.rstrip("\r\n"))))
         pos += len(line)

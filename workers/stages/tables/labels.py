@@ -18,14 +18,27 @@ APPLICANTS = (
 )
 REQUEST_COLUMNS = (*APPLICANTS, "total")
 
-DENIED = ("state_secret", "law_prohibited", "three_security_one_stability", "third_party_rights",
-          "internal_affairs", "process_info", "enforcement_file", "admin_inquiry")
+DENIED = (
+    "state_secret",
+    "law_prohibited",
+    "three_security_one_stability",
+    "third_party_rights",
+    "internal_affairs",
+    "process_info",
+    "enforcement_file",
+    "admin_inquiry",
+)
 UNABLE = ("not_held", "needs_creation", "unclear")
 NOT_PROCESSED = ("petition_complaint", "duplicate", "publication", "mass_repeated", "confirm_or_reissue")
 OTHER_F21 = ("overdue_correction", "overdue_fee", "other")
 
-RESULT_ROWS_HEAD = ("granted", "partially_granted", *(f"denied.{k}" for k in DENIED),
-                    *(f"unable.{k}" for k in UNABLE), *(f"not_processed.{k}" for k in NOT_PROCESSED))
+RESULT_ROWS_HEAD = (
+    "granted",
+    "partially_granted",
+    *(f"denied.{k}" for k in DENIED),
+    *(f"unable.{k}" for k in UNABLE),
+    *(f"not_processed.{k}" for k in NOT_PROCESSED),
+)
 RESULTS_F21 = (*RESULT_ROWS_HEAD, *(f"other.{k}" for k in OTHER_F21))
 RESULTS_F19 = (*RESULT_ROWS_HEAD, "other.total")
 ROWS_F21 = ("new_received", "carried_over", *RESULTS_F21, "total_processed", "carried_forward")
@@ -62,8 +75,12 @@ _REQUEST_ROWS: tuple[tuple[str, str], ...] = (
     ("总计", "total_processed"),
 )
 # Group labels: alone on a row with numbers they are a subtotal the template does not have.
-_REQUEST_GROUPS = (("不予公开", "denied"), ("无法提供", "unable"), ("不予处理", "not_processed"),
-                   ("办理结果", "results"))
+_REQUEST_GROUPS = (
+    ("不予公开", "denied"),
+    ("无法提供", "unable"),
+    ("不予处理", "not_processed"),
+    ("办理结果", "results"),
+)
 
 _PROACTIVE_ROWS = (
     ("其他对外管理服务", "other_services"),
@@ -100,7 +117,7 @@ def strip_ordinal(label: str) -> str:
         m = _ORDINAL.match(s)
         if not m:
             return s
-        s = s[m.end():]
+        s = s[m.end() :]
 
 
 def request_row(label: str) -> str | None:

@@ -14,18 +14,43 @@ _F19_WORDS = re.compile(r"新制作|新公开|对外公开总|上一年项目|�
 
 # Column order of each row kind in each template version.
 _LAYOUT: dict[str, dict[str, tuple[str, ...]]] = {
-    "F21": {"docs": ("made", "repealed", "in_force"), "items": ("decisions",), "fees": ("amount",),
-            "procurement": ("items", "amount")},
-    "F19": {"docs": ("new_made", "new_published", "total_published"), "items": ("prev_items", "change", "decisions"),
-            "fees": ("prev_items", "change"), "procurement": ("items", "amount")},
+    "F21": {
+        "docs": ("made", "repealed", "in_force"),
+        "items": ("decisions",),
+        "fees": ("amount",),
+        "procurement": ("items", "amount"),
+    },
+    "F19": {
+        "docs": ("new_made", "new_published", "total_published"),
+        "items": ("prev_items", "change", "decisions"),
+        "fees": ("prev_items", "change"),
+        "procurement": ("items", "amount"),
+    },
 }
-_KIND = {"regs": "docs", "normative_docs": "docs", "licensing": "items", "other_services": "items",
-         "penalty": "items", "coercion": "items", "admin_fees": "fees", "procurement": "procurement"}
+_KIND = {
+    "regs": "docs",
+    "normative_docs": "docs",
+    "licensing": "items",
+    "other_services": "items",
+    "penalty": "items",
+    "coercion": "items",
+    "admin_fees": "fees",
+    "procurement": "procurement",
+}
 _HEADERS = (
-    ("制发", "made"), ("废止", "repealed"), ("现行有效", "in_force"), ("新制作", "new_made"),
-    ("新公开", "new_published"), ("对外公开总", "total_published"), ("上一年项目", "prev_items"),
-    ("增", "change"), ("处理决定", "decisions"), ("收费金额", "amount"), ("采购项目", "items"),
-    ("采购总金额", "amount"), ("金额", "amount"),
+    ("制发", "made"),
+    ("废止", "repealed"),
+    ("现行有效", "in_force"),
+    ("新制作", "new_made"),
+    ("新公开", "new_published"),
+    ("对外公开总", "total_published"),
+    ("上一年项目", "prev_items"),
+    ("增", "change"),
+    ("处理决定", "decisions"),
+    ("收费金额", "amount"),
+    ("采购项目", "items"),
+    ("采购总金额", "amount"),
+    ("金额", "amount"),
 )
 
 

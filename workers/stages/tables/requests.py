@@ -77,7 +77,7 @@ def _cells(row: Row, region_text: str, extra: Block, name: str) -> tuple[dict[st
     values = _trim(values, len(cols))
     split = split_row(values, cols, name) if len(values) == len(cols) + 1 else []
     placed = list(zip(cols, values, strict=False))
-    placed += [(f"overflow{i}", v) for i, v in enumerate(values[len(cols):], 1)]
+    placed += [(f"overflow{i}", v) for i, v in enumerate(values[len(cols) :], 1)]
     return _keep(placed, extra, name), split
 
 

@@ -16,8 +16,11 @@ from workers.stages.tables.split import split_blocks
 
 Block = dict[str, dict[str, Cell]]
 _WIDTH = len(REVIEW_COLUMNS)
-_BLOCK_LABELS = ((r"复议后", "litigation_after_review"), (r"未经复议|直接起诉", "litigation_direct"),
-                 (r"行政复议", "review"))
+_BLOCK_LABELS = (
+    (r"复议后", "litigation_after_review"),
+    (r"未经复议|直接起诉", "litigation_direct"),
+    (r"行政复议", "review"),
+)
 
 
 def _block_of(label: str) -> str | None:
@@ -46,7 +49,7 @@ def read_review(rows: list[Row]) -> tuple[Block, list[SplitCell]]:
     splits = split_blocks(run, REVIEW_COLUMNS, REVIEW_BLOCKS) if len(run) == want + 1 else []
     out: Block = {}
     for i, name in enumerate(REVIEW_BLOCKS):
-        cells = run[i * _WIDTH:(i + 1) * _WIDTH]
+        cells = run[i * _WIDTH : (i + 1) * _WIDTH]
         if cells:
             out[name] = _row(cells)
     return out, splits

@@ -14,7 +14,7 @@ def _joined(values: list[str], k: int) -> list[str] | None:
     a, b = values[k].strip(), values[k + 1].strip()
     if not (is_number(a) and is_number(b)) or "." in a:
         return None
-    return [*values[:k], a + b, *values[k + 2:]]
+    return [*values[:k], a + b, *values[k + 2 :]]
 
 
 def _number(raw: str) -> float | None:
@@ -49,7 +49,7 @@ def split_blocks(values: list[str], cols: tuple[str, ...], names: tuple[str, ...
         nums = [_number(v) for v in joined]
         if any(n is None for n in nums):
             continue
-        blocks = [nums[i * width:(i + 1) * width] for i in range(len(names))]
+        blocks = [nums[i * width : (i + 1) * width] for i in range(len(names))]
         if all(sum(n or 0 for n in b[:-1]) == b[-1] for b in blocks):
             block, col = divmod(k, width)
             path = f"review_litigation.{names[block]}.{cols[col]}"
