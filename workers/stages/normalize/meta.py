@@ -1,0 +1,118 @@
+"""Page metadata (Document.meta) read from the normalized text: title, years, publisher, dates, index number."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from schemas.document import Meta
+
+from .meta_dates import date_spans, first_date
+from .meta_labels import ANY_LABEL, first_token, labelled_values
+from .meta_title import find_title
+
+_HEAD_LINES = 40
+_FIRST_HEADING = re.compile(r"^\s*[一1][、.]\s*\S")
+_PERIOD = re.compile(r"统计(?:期限|周期|时限|区间|范围|时间|时段)?")
+_PERIOD_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年?\s*\d{1,2}\s*月")
+_MENTION = re.compile(r"(\d{4})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
+_YEAR_IN = re.compile(r"(\d{4})\s*年")
+_DATE_ONLY = re.compile(
+    r"^[\u4e00-\u9fff()]{0,30}\s*[\d〇零一二三四五六七八九十]{4}\s*[-/.年][\d一二三四五六七八九十\s\-/.月]{1,8}日?$"
+)
+_SENTENCE = re.compile(r"[。;]|至|统计|截止|截至")
+
+
+def read_meta(text: str, script: str) -> Meta:
+    lines = text.split("\n")
+    head = _head(lines)
+    meta = Meta(script=script)
+    title, _ = find_title(head)
+    labelled_title = _labelled(head, "title")
+    meta.title = title or (re.sub(r"\s+", "", labelled_title) if labelled_title else None)
+    publisher = _labelled(head, "publisher")
+    meta.publisher = first_token(publisher) or None if publisher else None
+    index_no = _labelled(head, "index_no")
+    meta.index_no = first_token(index_no) or None if index_no else None
+    meta.published_date = _labelled_date(head, "published") or _bare_header_date(head)
+    meta.written_date = _labelled_date(head, "written") or _closing_date(lines)
+    meta.year_sources = _year_sources(title, labelled_title, text, meta.published_date)
+    for source in ("title", "metadata", "period", "text", "published"):
+        if source in meta.year_sources:
+            meta.report_year = meta.year_sources[source]
+            break
+    return meta
+
+
+def _head(lines: list[str]) -> list[str]:
+    """The page header: lines before the first top-level heading, at most 40 non-empty ones."""
+    head: list[str] = []
+    for line in lines:
+        if _FIRST_HEADING.match(line) and len(head) >= 1:
+            break
+        if line.strip():
+            head.append(line[:2000])
+        if len(head) >= _HEAD_LINES:
+            break
+    return head
+
+
+def _labelled(head: list[str], field: str) -> str | None:
+    for line in head:
+        for value in labelled_values(line, field):
+            if value:
+                return value
+    return None
+
+
+def _labelled_date(head: list[str], field: str) -> date | None:
+    value = _labelled(head, field)
+    return first_date(value[:40], compact=True) if value else None
+
+
+def _bare_header_date(head: list[str]) -> date | None:
+    """A date printed without a label on a header line ("2018-01-02 12:34 来源:…"), not inside a sentence."""
+    for line in head:
+        if len(line) > 100 or _SENTENCE.search(line):
+            continue
+        for start, _, found in date_spans(line):
+            labels_before = list(ANY_LABEL.finditer(line[:start]))
+            if not labels_before or line[labels_before[-1].end() : start].strip(" |"):
+                return found
+    return None
+
+
+def _closing_date(lines: list[str]) -> date | None:
+    """The 落款 date: a line holding only a date (maybe after the body's name) among the last lines."""
+    tail = [ln.strip() for ln in lines if ln.strip()][-8:]
+    for line in reversed(tail):
+        if len(line) <= 45 and _DATE_ONLY.match(line):
+            return first_date(line)
+    return None
+
+
+def _year_sources(title: str | None, labelled: str | None, text: str, published: date | None) -> dict[str, int]:
+    sources: dict[str, int] = {}
+    for key, value in (("title", title), ("metadata", labelled)):
+        m = _YEAR_IN.search(value or "")
+        if m:
+            sources[key] = int(m.group(1))
+    period = _period_year(text)
+    if period:
+        sources["period"] = period
+    m = _MENTION.search(text[:3000])
+    if m:
+        sources["text"] = int(m.group(1))
+    if published:
+        sources["published"] = published.year - 1
+    return {k: v for k, v in sources.items() if 1990 <= v <= 2100}
+
+
+def _period_year(text: str) -> int | None:
+    """The year the statistics period ends in ("统计期限自2013年1月1日起至2013年12月31日止")."""
+    for m in _PERIOD.finditer(text):
+        window = text[m.end() : m.end() + 60]
+        years = [int(y.group(1)) for y in _PERIOD_YEAR.finditer(window)]
+        if years:
+            return years[-1] if len(years) > 1 else years[0]
+    return None

@@ -1,0 +1,56 @@
+"""Dates as Chinese pages print them: 2018-03-09, 2018/3/9, 2018.03.09, 2018年3月9日, 二〇一四年一月十日."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+NUMERIC_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+CHINESE_DATE = (
+    r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+)
+_DATE = re.compile(rf"{NUMERIC_DATE}|{CHINESE_DATE}")
+_COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
+
+
+def cn_number(text: str) -> int:
+    """一 .. 九十九 (the month and day part of a written-out date)."""
+    if "十" not in text:
+        return _CN_DIGIT.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+
+
+def _build(y: int, m: int, d: int) -> date | None:
+    if not 1990 <= y <= 2100:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_match(m: re.Match[str]) -> date | None:
+    if m.group(1):
+        return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    year = int("".join(str(_CN_DIGIT[c]) for c in m.group(4)))
+    return _build(year, cn_number(m.group(5)), cn_number(m.group(6)))
+
+
+def first_date(text: str, compact: bool = False) -> date | None:
+    """The first valid date in `text` (with `compact`, also 20180309 written without separators)."""
+    for m in _DATE.finditer(text):
+        found = parse_match(m)
+        if found:
+            return found
+    if compact:
+        for m in _COMPACT.finditer(text):
+            found = _build(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if found:
+                return found
+    return None
+
+
+def date_spans(text: str) -> list[tuple[int, int, date]]:
+    return [(m.start(), m.end(), d) for m in _DATE.finditer(text) if (d := parse_match(m))]

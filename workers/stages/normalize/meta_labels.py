@@ -1,0 +1,66 @@
+"""Labelled page metadata (索引号: …, 发布机构: …): the labels, and reading the value that follows one."""
+
+from __future__ import annotations
+
+import re
+
+
+def _label(word: str) -> str:
+    # Pages space labels out to align them: "索 引 号", "发 布 机 构".
+    return r"[ \t]{0,2}".join(word)
+
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "publisher": ("发布机构", "发文机关", "发布单位", "发文单位", "发布部门", "信息来源", "来源"),
+    "published": ("发布日期", "发布时间", "公开日期", "公开时间", "发文日期", "发布于"),
+    "written": ("成文日期", "成文时间", "印发日期"),
+    "index_no": ("索引号",),
+    "title": ("标题", "信息名称", "文件名称", "文章标题", "名称"),
+}
+# Labels that only end the value before them.
+_OTHER = (
+    "主题分类",
+    "组配分类",
+    "体裁分类",
+    "公开方式",
+    "公开范围",
+    "公开形式",
+    "文号",
+    "发文字号",
+    "关键词",
+    "关键字",
+    "废止日期",
+    "有效性",
+    "时效",
+    "作者",
+    "字号",
+    "点击",
+    "浏览",
+    "分类",
+    "主题词",
+    "生效日期",
+    "失效日期",
+    "文种",
+)
+_ALL = sorted({w for words in FIELDS.values() for w in words} | set(_OTHER), key=len, reverse=True)
+ANY_LABEL = re.compile(rf"(?:{'|'.join(_label(w) for w in _ALL)})[ \t]*[:：]")
+_FIELD_LABEL = {
+    field: re.compile(rf"(?<![\u4e00-\u9fff])(?:{'|'.join(_label(w) for w in words)})[ \t]*[:：]")
+    for field, words in FIELDS.items()
+}
+_TRIM = " \t|-–—·•*>"
+
+
+def labelled_values(line: str, field: str) -> list[str]:
+    """Every value printed after one of the field's labels on this line ('' when the label stands empty)."""
+    values = []
+    for m in _FIELD_LABEL[field].finditer(line):
+        rest = line[m.end() :]
+        following = ANY_LABEL.search(rest)
+        values.append((rest[: following.start()] if following else rest).strip(_TRIM))
+    return values
+
+
+def first_token(value: str) -> str:
+    """The value up to the first gap or separator: metadata values never contain spaces, chrome after them does."""
+    return re.split(r"\s|\||\(|【|\[", value.strip(_TRIM), maxsplit=1)[0]

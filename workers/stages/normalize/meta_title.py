@@ -1,0 +1,46 @@
+"""The report's title line: '<body><year>年<...>政府信息公开<...>报告', not the site banner above it."""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?"
+TITLE = re.compile(
+    rf"^[^\s:,;。,、|()《》]{{0,30}}?{_YEAR}[^:,;。,、|]{{0,30}}?(?:政府信息公开|政务公开|信息公开)"
+    r"[^:,;。,、|]{0,14}?(?:年度报告|工作报告|报告|年报)$"
+)
+_BODY_SUFFIX = re.compile(
+    r"(?:人民政府|政府|办公室|办公厅|委员会|局|委|厅|办|院|署|中心|镇|乡|街道办事处|街道|区|县|市|州|旗|盟|省)$"
+)
+_LABEL_PREFIX = re.compile(r"^(?:[-*•·]\s*)?(?:标题|信息名称|文件名称|文章标题|名称)\s*:")
+_PIPES = re.compile(r"^[\s|>*•·-]+|[\s|]+$")
+_SPACE = re.compile(r"\s+")
+
+
+def _clean(line: str) -> str:
+    return _SPACE.sub("", _PIPES.sub("", line))
+
+
+def find_title(lines: list[str]) -> tuple[str | None, int | None]:
+    """The title and the index of its (first) line among `lines`; a title may wrap onto a second short line."""
+    for i, raw in enumerate(lines):
+        if _LABEL_PREFIX.match(raw.strip()) or len(raw) > 90:
+            continue
+        line = _clean(raw)
+        if not line:
+            continue
+        nxt = _clean(lines[i + 1]) if i + 1 < len(lines) else ""
+        for candidate in (line, line + nxt if 0 < len(nxt) <= 15 else ""):
+            if candidate and TITLE.match(candidate):
+                return _with_body(candidate, lines, i), i
+    return None, None
+
+
+def _with_body(title: str, lines: list[str], i: int) -> str:
+    """A title line that starts with its year takes the body name from the line right above it (no blank between)."""
+    if not re.match(_YEAR, title) or i == 0:
+        return title
+    above = _clean(lines[i - 1])
+    if 2 <= len(above) <= 20 and _BODY_SUFFIX.search(above) and not re.search(r"[:,;。]", above):
+        return above + title
+    return title

@@ -1,0 +1,96 @@
+"""PDF with a text layer: pdfium for the text (fast), pdfplumber for ruled tables on the pages that have them."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from schemas.document import Limits
+from workers.errors import DecodeFailed, TooLarge, UnsupportedFormat
+
+from .blocks import Block, Extracted, Table
+from .deadline import Deadline
+from .pdf_lines import Line, drop_furniture, page_lines
+from .pdf_paragraphs import join_lines
+from .pdf_tables import PlacedTable, has_ruling, page_tables
+
+
+def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise UnsupportedFormat("encrypted_pdf") from e
+        raise DecodeFailed("the PDF is corrupt and cannot be opened", detail="pdf") from e
+    try:
+        count = len(document)
+        if count > limits.max_pages:
+            raise TooLarge(f"the PDF has {count} pages, over the limit of {limits.max_pages}", detail="pages")
+        pages: list[list[Line]] = []
+        tables: list[list[PlacedTable]] = []
+        plumber: pdfplumber.PDF | None = None
+        try:
+            for number in range(count):
+                deadline.check(f"pdf page {number + 1}")
+                page = document[number]
+                pages.append(page_lines(page, number + 1))
+                found: list[PlacedTable] = []
+                if has_ruling(page):
+                    plumber = plumber or pdfplumber.open(io.BytesIO(data))
+                    found = page_tables(plumber.pages[number], number + 1)
+                tables.append(found)
+                page.close()
+        finally:
+            if plumber is not None:
+                plumber.close()
+    finally:
+        document.close()
+    if not any(pages) and not any(tables):
+        raise UnsupportedFormat("scanned_pdf")
+    return Extracted(blocks=_blocks(drop_furniture(pages), tables), pages=count, close_gaps=True)
+
+
+def _inside(line: Line, placed: PlacedTable) -> bool:
+    x0, top, x1, bottom = placed.bbox
+    mid_y = (line.top + line.bottom) / 2
+    return top - 1 <= mid_y <= bottom + 1 and x0 - 2 <= (line.x0 + line.x1) / 2 <= x1 + 2
+
+
+def _blocks(pages: list[list[Line]], tables: list[list[PlacedTable]]) -> list[Block]:
+    """Lines outside tables joined into paragraphs (across page breaks too), tables in their place."""
+    blocks: list[Block] = []
+    run: list[Line] = []
+    for lines, placed in zip(pages, tables, strict=True):
+        pending = sorted(placed, key=lambda p: p.bbox[1])
+        for line in lines:
+            if any(_inside(line, p) for p in placed):
+                continue
+            while pending and pending[0].bbox[1] <= line.top:
+                blocks.extend(join_lines(run))
+                run = []
+                _add_table(blocks, pending.pop(0).table)
+            run.append(line)
+        if pending:
+            blocks.extend(join_lines(run))
+            run = []
+            for p in pending:
+                _add_table(blocks, p.table)
+    blocks.extend(join_lines(run))
+    return blocks
+
+
+def _add_table(blocks: list[Block], table: Table) -> None:
+    """A table that runs on over a page break continues the previous grid when nothing stands between them."""
+    last = blocks[-1] if blocks else None
+    if (
+        isinstance(last, Table)
+        and last.page is not None
+        and table.page == last.page + 1
+        and len(last.rows[0]) == len(table.rows[0])
+    ):
+        last.rows.extend(table.rows)
+        last.shown.extend(table.shown)
+        return
+    blocks.append(table)

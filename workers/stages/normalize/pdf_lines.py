@@ -1,0 +1,80 @@
+"""PDF text lines with their geometry, read with pdfium; and the page furniture (numbers, running heads) among them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float  # distance from the page top, so that larger is lower on the page
+    bottom: float
+    page: int
+
+
+def page_lines(page: pdfium.PdfPage, number: int) -> list[Line]:
+    """The page's text lines, top to bottom (the content stream often draws the footer first)."""
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range()
+        if len(text) != count:  # a character outside the BMP: read code points one by one to keep indexes aligned
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+        lines: list[Line] = []
+        start = 0
+        for end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:
+            line = _line(textpage, text, start, end, height, number)
+            if line is not None:
+                lines.append(line)
+            start = end + 1
+    finally:
+        textpage.close()
+    lines.sort(key=lambda ln: round(ln.top / 3))
+    return lines
+
+
+def _line(textpage: pdfium.PdfTextPage, text: str, start: int, end: int, height: float, page: int) -> Line | None:
+    chunk = text[start:end].replace("\r", "")
+    if not chunk.strip():
+        return None
+    first = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+    last = start + len(text[start:end].rstrip()) - 1
+    left, bottom, _, top = textpage.get_charbox(first)
+    _, _, right, _ = textpage.get_charbox(last)
+    return Line(text=chunk.strip(), x0=left, x1=right, top=height - top, bottom=height - bottom, page=page)
+
+
+_PAGE_NO = re.compile(
+    r"^(?:[-—–－―_\s]*\d{1,4}[-—–－―_\s]*|第\s*\d{1,4}\s*页(?:\s*[,/共]\s*共?\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
+    r"|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
+
+
+def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """Drop page numbers ("-1-", "— 2 —", "第 3 页") and running heads or feet repeated on most pages."""
+    edge_texts: dict[str, int] = {}
+    for lines in pages:
+        for line in {ln.text for ln in lines[:2] + lines[-2:]}:
+            key = re.sub(r"\d+", "#", line)
+            edge_texts[key] = edge_texts.get(key, 0) + 1
+    repeated = {k for k, n in edge_texts.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
+    out = []
+    for lines in pages:
+        edges = set(map(id, lines[:2] + lines[-2:]))
+        out.append(
+            [
+                ln
+                for ln in lines
+                if not (id(ln) in edges and (_PAGE_NO.match(ln.text) or re.sub(r"\d+", "#", ln.text) in repeated))
+            ]
+        )
+    return out

@@ -1,0 +1,93 @@
+"""Ruled tables in a PDF page, read by cell position with pdfplumber (only on pages that draw ruling lines)."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .blocks import Table
+
+
+@dataclass
+class PlacedTable:
+    table: Table
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom from the page top
+
+
+def has_ruling(page: pdfium.PdfPage) -> bool:
+    """Cheap test with pdfium before paying for pdfplumber: at least a few thin drawn lines (table borders)."""
+    thin = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if min(right - left, top - bottom) < 2.5 and max(right - left, top - bottom) > 8:
+            thin += 1
+            if thin >= 4:
+                return True
+    return False
+
+
+def _not_background(obj: dict[str, Any]) -> bool:
+    # Word-made PDFs paint a white box behind every text line; as edges they turn paragraphs into one-column tables.
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return True
+    color = obj.get("non_stroking_color")
+    return not (
+        isinstance(color, tuple | list) and color and all(isinstance(v, int | float) and v >= 0.95 for v in color)
+    )
+
+
+def page_tables(plumber_page: pdfplumber.page.Page, number: int) -> list[PlacedTable]:
+    page = plumber_page.filter(_not_background)
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    if not verticals:
+        return []
+    # A table broken across pages has no closing rule at the page break; without one the cells there never close.
+    closing = [min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)]
+    found: list[PlacedTable] = []
+    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "explicit_horizontal_lines": closing}
+    for table in page.find_tables(settings):
+        grid = _grid(table)
+        if grid is not None:
+            found.append(PlacedTable(Table(rows=grid[0], shown=grid[1], page=number), table.bbox))
+    return found
+
+
+def _edges(values: list[float]) -> list[float]:
+    edges: list[float] = []
+    for v in sorted(values):
+        if not edges or v - edges[-1] > 1.5:
+            edges.append(v)
+    return edges
+
+
+def _grid(table: Any) -> tuple[list[list[str]], list[list[str]]] | None:
+    """Resolve merged cells by position: every grid slot takes the text of the cell box covering its centre."""
+    texts = table.extract()
+    cells = [(cell, texts[i][j] or "") for i, row in enumerate(table.rows) for j, cell in enumerate(row.cells) if cell]
+    xs = _edges([b[0] for b, _ in cells] + [b[2] for b, _ in cells])
+    ys = _edges([b[1] for b, _ in cells] + [b[3] for b, _ in cells])
+    if len(xs) < 3 or len(ys) < 3 or max(sum(1 for c in r.cells if c) for r in table.rows) < 2:
+        return None
+    rows: list[list[str]] = []
+    shown: list[list[str]] = []
+    seen: set[int] = set()
+    for top, bottom in itertools.pairwise(ys):
+        y = (top + bottom) / 2
+        full: list[str] = []
+        first: list[str] = []
+        for left, right in itertools.pairwise(xs):
+            x = (left + right) / 2
+            hit = next((k for k, (b, _) in enumerate(cells) if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+            text = cells[hit][1] if hit is not None else ""
+            full.append(text)
+            first.append(text if hit is not None and hit not in seen else "")
+            if hit is not None:
+                seen.add(hit)
+        rows.append(full)
+        shown.append(first)
+    return rows, shown
