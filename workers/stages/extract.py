@@ -1,0 +1,177 @@
+"""Extract stage (prose part): the report's own figures for the vocabulary concepts, each with its evidence.
+
+Works sentence by sentence over the prose view (tables left out): every count with a unit is classified by
+its cue words (concepts.py); a count followed by 其中/包括… (in the same sentence or one of the next two)
+gets the counts of the same unit that follow as its parts; negations state zeros. One fact per
+(concept, value), the first occurrence kept; a later, smaller figure of the same concept said of a
+sub-unit (本级, 办公厅…) is not the report's own figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from schemas import Document, Evidence, Fact, Part, Segmentation
+from workers.stages.concepts import classify, zeros
+from workers.stages.numbers import Count, find_counts
+from workers.stages.textview import View, build_view
+
+_SENTENCE_END = re.compile(r"[。！？!?]|\n")
+_INTRO_SAME = re.compile(r"^[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含)[^,:;。]{0,4}?[,:;]?")
+_INTRO_NEXT = re.compile(
+    r"^(?:其中|包括|在(?:主动|所)?公开的[^,。]{0,12}中|按[^,。]{1,10}分|从[^,。]{1,10}(?:看|分)|具体(?:为|如下))"
+)
+_SUB_UNIT = re.compile(r"本级|办公厅|办公室|本部门|下属|所属|直属|各部门|各单位|乡镇|街道|其中")
+# A breakdown of a total may name finer concepts that are facts of their own (channels of proactive.total).
+CHILDREN = {
+    "proactive.total": {"proactive.website", "proactive.weibo", "proactive.wechat", "proactive.media"},
+    "requests.received": {
+        "requests.granted",
+        "requests.partially_granted",
+        "requests.denied",
+        "requests.carried_forward",
+        "requests.answered",
+    },
+    "requests.answered": {"requests.granted", "requests.partially_granted", "requests.denied"},
+    "staff.total": {"staff.full_time", "staff.part_time"},
+}
+
+
+def family(concept: str | None) -> str:
+    return (concept or "").split(".")[0]
+
+
+@dataclass
+class Mention:
+    count: Count
+    sentence: int
+    concept: str | None
+    window: str
+    parts: list[Mention] = field(default_factory=list)
+    part_of: Mention | None = None
+    end: int = 0  # view offset where the evidence ends
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() - start > 1 or text[start : m.end()].strip():
+            out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _mentions(view: View, sentences: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for si, (s, e) in enumerate(sentences):
+        text = view.text[s:e]
+        counts = find_counts(text)
+        for i, c in enumerate(counts):
+            left = text[counts[i - 1].end if i else 0 : c.start]
+            right = text[c.end : counts[i + 1].start if i + 1 < len(counts) else len(text)]
+            concept = classify(left, right, c.unit, text, c.chinese)
+            shifted = Count(c.value, c.unit, c.approx, c.start + s, c.end + s, c.num_end + s)
+            out.append(Mention(shifted, si, concept, left, end=e))
+    return out
+
+
+def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[Mention]) -> None:
+    for i, anchor in enumerate(mentions):
+        if anchor.concept is None or anchor.part_of is not None:
+            continue
+        tail = view.text[anchor.count.end : sentences[anchor.sentence][1]]
+        intro = _INTRO_SAME.match(tail)
+        start, stop_sentence = -1, -1
+        if intro and any(m.count.unit == anchor.count.unit for m in mentions[i + 1 :] if m.sentence == anchor.sentence):
+            start = anchor.count.end + intro.end()
+            stop_sentence = anchor.sentence
+        else:
+            for si in range(anchor.sentence + 1, min(anchor.sentence + 3, len(sentences))):
+                s, e = sentences[si]
+                if "\n" in view.text[anchor.count.end : s + 1].rstrip("\n")[:-1]:
+                    break
+                opener = _INTRO_NEXT.match(view.text[s:e])
+                if opener:
+                    start, stop_sentence = s + opener.end(), si
+                    break
+                if any(x.sentence == si for x in mentions):
+                    break
+        if start < 0:
+            continue
+        for m in mentions[i + 1 :]:
+            if m.sentence > stop_sentence:
+                break
+            if m.count.start < start or m.count.unit != anchor.count.unit:
+                continue
+            if (
+                m.concept
+                and family(m.concept) != family(anchor.concept)
+                and m.concept not in CHILDREN.get(anchor.concept or "", set())
+            ):
+                break
+            if m.part_of is None:
+                if not anchor.parts:
+                    m.window = view.text[start : m.count.start]
+                m.part_of = anchor
+                anchor.parts.append(m)
+        if anchor.parts:
+            anchor.end = sentences[stop_sentence][1]
+
+
+def _label(window: str) -> str:
+    label = re.split(r"[,;:、]", window)[-1] if window else ""
+    label = re.sub(r"^(?:其中|包括|分别为|分别是)", "", label)
+    return label.strip(" ,;:。")
+
+
+def _fact(view: View, doc: Document, m: Mention, start: int) -> Fact:
+    a, b = view.span(start, m.end)
+    quote = doc.text[a:b].strip()
+    parts = [Part(label=_label(p.window), value=p.count.value) for p in m.parts]
+    return Fact(
+        concept=m.concept,
+        value=m.count.value,
+        unit=m.count.unit,
+        approx=m.count.approx,
+        parts=parts,
+        evidence=Evidence(start=a, end=b, quote=quote),
+    )
+
+
+def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
+    view = build_view(doc, seg)
+    sentences = _sentences(view.text)
+    mentions = _mentions(view, sentences)
+    _attach_parts(view, sentences, mentions)
+    found: list[tuple[int, Fact, str]] = []
+    for m in mentions:
+        if m.concept is None:
+            continue
+        if m.part_of is not None and m.concept not in CHILDREN.get(m.part_of.concept or "", set()):
+            continue
+        s = sentences[m.sentence][0]
+        found.append((m.count.start, _fact(view, doc, m, s), m.window))
+    for s, e in sentences:
+        for concept in zeros(view.text[s:e]):
+            a, b = view.span(s, e)
+            ev = Evidence(start=a, end=b, quote=doc.text[a:b].strip())
+            found.append((s, Fact(concept=concept, value=0, evidence=ev), ""))
+    found.sort(key=lambda x: x[0])
+    return _dedupe(found)
+
+
+def _dedupe(found: list[tuple[int, Fact, str]]) -> list[Fact]:
+    out: list[Fact] = []
+    first: dict[str, Fact] = {}
+    for _, fact, window in found:
+        if any(f.concept == fact.concept and f.value == fact.value for f in out):
+            continue
+        head = first.get(fact.concept)
+        if head and fact.value is not None and head.value and fact.value < head.value and _SUB_UNIT.search(window):
+            continue
+        first.setdefault(fact.concept, fact)
+        out.append(fact)
+    return out

@@ -1,0 +1,161 @@
+"""Heading lines: the numbering styles of Chinese reports and which lines are headings at all.
+
+A line is a heading when it starts with an ordinal marker (一、 (一) ㈠ 1. ⑴ ① 第一部分 ...) and what follows
+reads as a title: short, no full stop inside (or a short run-in title ended by 。 or a colon). Inline
+enumerations (一是…二是…) have no marker punctuation, and table row labels (一、本年新收…, (一)予以公开) are
+recognised by their template wording or by the cells that follow them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+CN_DIGITS = "一二三四五六七八九十"
+_CN = f"[{CN_DIGITS}]{{1,3}}"
+
+# (style, rank, pattern): rank orders the conventional hierarchy, 0 outermost.
+STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+    ("chapter", 0, re.compile(rf"第(?P<n>{_CN})(?:部分|章|篇)[、.:\s]*")),
+    ("cn_dun", 1, re.compile(rf"(?P<n>{_CN})\s*、\s*")),
+    ("cn_dot", 1, re.compile(rf"(?P<n>{_CN})\s*[.．]\s*")),
+    ("cn_comma", 1, re.compile(rf"(?P<n>{_CN})\s*[,，]\s*")),
+    ("paren_cn", 2, re.compile(rf"[(（]\s*(?P<n>{_CN})?\s*[)）]\s*")),
+    ("circled_cn", 2, re.compile(r"(?P<c>[㈠-㈩])\s*")),
+    ("arabic_dot", 3, re.compile(r"(?P<n>\d{1,2})\s*[.．](?!\d)\s*")),
+    ("arabic_dun", 3, re.compile(r"(?P<n>\d{1,2})\s*、\s*")),
+    ("stop_digit", 3, re.compile(r"(?P<c>[⒈-⒛])\s*")),
+    ("paren_arabic", 4, re.compile(r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*")),
+    ("paren_digit", 4, re.compile(r"(?P<c>[⑴-⒇])\s*")),
+    ("circled_digit", 5, re.compile(r"(?P<c>[①-⑳])\s*")),
+)
+_CIRCLED_BASE = {"circled_cn": "㈠", "stop_digit": "⒈", "paren_digit": "⑴", "circled_digit": "①"}
+
+# Row labels of the national template tables: numbered like headings, never headings.
+TABLE_LABEL = re.compile(
+    r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|予以公开$|部分公开(?:\(|$)|不予公开$|无法提供$|不予处理$|"
+    r"其他处理$|总计$|属于(?:国家秘密|三类|四类|行政)|其他法律行政|危及|保护第三方|本机关不掌握|没有现成信息|"
+    r"补正后|信访举报投诉类|重复申请$|要求提供公开出版物|无正当理由|要求行政机关确认|申请人(?:无正当理由|逾期))"
+)
+_TRAILING_CELLS = re.compile(r"(?:\s+(?:\d+(?:\.\d+)?|[/—-]))\s*(?:\s+(?:\d+(?:\.\d+)?|[/—-])\s*)+$")
+_TITLE_START = re.compile(r"[\u4e00-\u9fff“\"《「A-Za-z]|\d{4}\s*年")
+# Cells of the template tables wrap in PDFs, leaving fragments such as "(三)不" or "(二)部分公".
+_LABEL_WORDS = ("予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "本年新收", "上年结转")
+_NESTED_MARKER = re.compile(r"^\S{1,2}\d{1,2}[.、]")
+# A title that wraps onto the next line usually ends there with one of these words.
+_TITLE_END = re.compile(r"(?:情况|概述|措施|事项|打算|计划|问题|工作|方向|思路|建设|管理|保障|解读|回应|公开)$")
+MAX_TITLE = 40
+MAX_RUN_IN = 30
+
+
+@dataclass(frozen=True)
+class Candidate:
+    style: str
+    rank: int
+    number: int | None
+    text: str  # heading as it reads, whitespace removed, numbering included
+    title: str  # the words after the marker
+    start: int
+    end: int
+
+
+def ordinal(style: str, match: re.Match[str]) -> int | None:
+    if style in _CIRCLED_BASE:
+        return ord(match.group("c")) - ord(_CIRCLED_BASE[style]) + 1
+    raw = match.group("n")
+    if raw is None:
+        return None
+    if raw.isdigit():
+        return int(raw)
+    try:
+        return int(cn2an.cn2an(raw, "normal"))
+    except ValueError:
+        return None
+
+
+def match_marker(line: str) -> tuple[str, int, re.Match[str]] | None:
+    for style, rank, pattern in STYLES:
+        m = pattern.match(line)
+        if m:
+            return style, rank, m
+    return None
+
+
+def _title(rest: str) -> str | None:
+    """The title part of what follows a marker, or None when it reads as a numbered sentence."""
+    cut = re.search(r"[:：]", rest)
+    if cut and cut.start() >= 2:
+        rest = rest[: cut.start()]
+    stop = rest.find("。")
+    if stop >= 0:
+        rest = rest[:stop]
+        limit = MAX_RUN_IN
+    else:
+        limit = MAX_TITLE
+        if re.search(r"[;；]$", rest.strip()):
+            return None
+    rest = rest.strip()
+    if not rest or len(re.sub(r"\s", "", rest)) > limit:
+        return None
+    return rest
+
+
+def is_table_row(line: str) -> bool:
+    return "|" in line or bool(_TRAILING_CELLS.search(line))
+
+
+def is_table_label(title: str) -> bool:
+    if TABLE_LABEL.match(title) or _NESTED_MARKER.match(title):
+        return True
+    return 0 < len(title) < 4 and title not in ("其他", "其它") and any(w.startswith(title) for w in _LABEL_WORDS)
+
+
+def parse_line(line: str, offset: int) -> Candidate | None:
+    """A heading candidate for one line of text (offset = where the line starts in the document)."""
+    lead = len(line) - len(line.lstrip())
+    body = line.strip()
+    if not body or is_table_row(body):
+        return None
+    found = match_marker(body)
+    if found is None:
+        return None
+    style, rank, m = found
+    rest = body[m.end() :]
+    if rest and not _TITLE_START.match(rest):
+        return None
+    title = _title(rest) if rest else ""
+    if title is None or is_table_label(re.sub(r"\s", "", title)):
+        return None
+    raw = body[: m.end()] + title
+    start = offset + lead
+    text = re.sub(r"\s", "", raw)
+    return Candidate(style, rank, ordinal(style, m), text, re.sub(r"\s", "", title), start, start + len(raw.rstrip()))
+
+
+def continues_title(cand: Candidate, next_line: str) -> bool:
+    """Whether the next line finishes a heading that wrapped (or whose marker stood alone)."""
+    nxt = next_line.strip()
+    if not nxt or match_marker(nxt) or is_table_row(nxt) or re.search(r"[。,，;；:：]", nxt):
+        return False
+    if not cand.title:
+        return len(nxt) <= MAX_TITLE
+    return (
+        len(cand.title) >= 10 and len(nxt) <= 15 and not _TITLE_END.search(cand.title) and bool(_TITLE_END.search(nxt))
+    )
+
+
+_INLINE = re.compile(rf"(?:(?<=\s)|^)(?P<n>{_CN})、(?P<t>[\u4e00-\u9fff“\"《][^\s。]{{1,{MAX_TITLE}}}?)(?=\s)")
+
+
+def inline_headings(line: str, offset: int) -> list[Candidate]:
+    """Top-level headings run into one long line (the whole body on a single line, headings set off by spaces)."""
+    found = []
+    for m in _INLINE.finditer(line):
+        if is_table_label(m.group("t")):
+            continue
+        num = ordinal("cn_dun", m)
+        found.append(Candidate("cn_dun", 1, num, m.group(0), m.group("t"), offset + m.start(), offset + m.end()))
+    numbers = [c.number for c in found]
+    return found if len(found) >= 2 and numbers[:2] == [1, 2] else []

@@ -1,0 +1,78 @@
+"""Segment stage: every heading line at every level, and the top-level sections with their kinds."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from schemas import Document, Heading, Section, Segmentation
+from workers.stages.headings import Candidate, continues_title, inline_headings, parse_line
+from workers.stages.kinds import kinds_of
+
+# A line this long that holds inline headings is a body flattened onto one line.
+_FLAT_LINE = 200
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    return out
+
+
+def _in_grid(doc: Document, pos: int) -> bool:
+    return any(g.start <= pos < g.end for g in doc.grids)
+
+
+def find_candidates(doc: Document) -> list[Candidate]:
+    lines = _lines(doc.text)
+    found: list[Candidate] = []
+    for i, (offset, line) in enumerate(lines):
+        if _in_grid(doc, offset):
+            continue
+        cand = parse_line(line, offset)
+        if cand is None:
+            if len(line) > _FLAT_LINE:
+                found.extend(inline_headings(line, offset))
+            continue
+        if i + 1 < len(lines) and cand.end >= offset + len(line.rstrip()) and continues_title(cand, lines[i + 1][1]):
+            nxt_off, nxt = lines[i + 1]
+            tail = nxt.strip()
+            end = nxt_off + len(nxt) - len(nxt.lstrip()) + len(tail)
+            cand = Candidate(
+                cand.style,
+                cand.rank,
+                cand.number,
+                cand.text + re.sub(r"\s", "", tail),
+                cand.title + re.sub(r"\s", "", tail),
+                cand.start,
+                end,
+            )
+        if cand.title:
+            found.append(cand)
+    return found
+
+
+def top_rank(cands: list[Candidate]) -> int | None:
+    """The outermost numbering rank that the document really uses (at least twice, when any rank is)."""
+    counts = Counter(c.rank for c in cands)
+    repeated = [r for r, n in counts.items() if n >= 2]
+    pool = repeated or list(counts)
+    return min(pool) if pool else None
+
+
+def segment(doc: Document) -> Segmentation:
+    cands = find_candidates(doc)
+    ranks = sorted({c.rank for c in cands})
+    headings = [
+        Heading(text=c.text, level=ranks.index(c.rank) + 1, style=c.style, number=c.number, start=c.start, end=c.end)
+        for c in cands
+    ]
+    top = top_rank(cands)
+    tops = [c for c in cands if c.rank == top]
+    sections = []
+    for i, c in enumerate(tops):
+        end = tops[i + 1].start if i + 1 < len(tops) else len(doc.text)
+        sections.append(Section(heading=c.text, number=c.number, kinds=kinds_of(c.title), start=c.start, end=end))
+    return Segmentation(sections=sections, headings=headings)

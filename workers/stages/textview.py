@@ -1,0 +1,77 @@
+"""The prose of a document as one string per paragraph, with a map back to offsets in Document.text.
+
+Tables (grid spans, pipe rows, one-cell-per-line runs, label rows followed by cells) are left out; lines
+that a PDF or a page wrapped mid-sentence are joined; whitespace inside a line is dropped except between
+two digits (`2 0` stays two numbers). Headings always start a new paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas import Document, Segmentation
+from workers.stages.headings import is_table_row
+
+_CELL_LINE = re.compile(r"^[\s\d.,/—\-–%]*$")
+_ENDS_SENTENCE = re.compile(r"[。！？!?:：;；]\s*$")
+
+
+@dataclass(frozen=True)
+class View:
+    text: str
+    offsets: list[int]  # offsets[i] = position in Document.text of text[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Document offsets covering view[start:end]."""
+        if start >= end:
+            pos = self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _is_table_line(doc: Document, offset: int, line: str) -> bool:
+    if any(g.start <= offset < g.end for g in doc.grids):
+        return True
+    body = line.strip()
+    return bool(body) and (is_table_row(body) or bool(_CELL_LINE.match(body)))
+
+
+def build_view(doc: Document, seg: Segmentation) -> View:
+    heading_starts = sorted(h.start for h in seg.headings)
+    heading_set = set(heading_starts)
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    prev_open = False  # the previous prose line ended mid-sentence
+    for raw in doc.text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        start = pos
+        pos += len(raw)
+        if not line.strip() or _is_table_line(doc, start, line):
+            prev_open = False
+            continue
+        starts_heading = start + len(line) - len(line.lstrip()) in heading_set
+        if chars and not (prev_open and not starts_heading):
+            chars.append("\n")
+            offsets.append(start)
+        _append_line(line, start, chars, offsets, heading_starts)
+        prev_open = not _ENDS_SENTENCE.search(line) and not starts_heading
+    return View("".join(chars), offsets)
+
+
+def _append_line(line: str, start: int, chars: list[str], offsets: list[int], heading_starts: list[int]) -> None:
+    inline = {h for h in heading_starts if start < h < start + len(line)}
+    for i, c in enumerate(line):
+        at = start + i
+        if at in inline and chars and chars[-1] != "\n":
+            chars.append("\n")
+            offsets.append(at)
+        if c.isspace():
+            nxt = line[i + 1 : i + 2]
+            if chars and chars[-1].isdigit() and nxt.isdigit():
+                chars.append(" ")
+                offsets.append(at)
+            continue
+        chars.append(c)
+        offsets.append(at)
