@@ -1,0 +1,1 @@
+"""Benchmarks and the fault soak: figures printed as JSON lines, ratios against a baseline of the same run."""

@@ -1,0 +1,73 @@
+"""What the benchmarks share: the report set, percentiles, RSS sampling, JSON output."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def report_files() -> list[Path]:
+    """The real corpus when ../shared is there, else the repo's own samples."""
+    folder = SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "samples"
+    return sorted(p for p in folder.iterdir() if p.is_file())
+
+
+def emit(bench: str, **figures: object) -> None:
+    line = {"bench": bench, "date": time.strftime("%Y-%m-%d"), "host": machine(), **figures}
+    print(json.dumps(line, ensure_ascii=False), flush=True)
+
+
+def machine() -> str:
+    return f"{platform.system()} {platform.machine()} {os.cpu_count()} cores {psutil.virtual_memory().total >> 30} GiB"
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    if not values:
+        return {}
+    qs = statistics.quantiles(values, n=100, method="inclusive") if len(values) > 1 else [values[0]] * 99
+    return {"p50": round(qs[49], 1), "p95": round(qs[94], 1), "p99": round(qs[98], 1)}
+
+
+@dataclass
+class RssSampler:
+    """Peak resident memory of a process tree, sampled in the background (the largest single process too)."""
+
+    pid: int
+    every: float = 0.2
+    peak_tree_mb: float = 0.0
+    peak_process_mb: float = 0.0
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _thread: threading.Thread | None = None
+
+    def __enter__(self) -> RssSampler:
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                root = psutil.Process(self.pid)
+                procs = [root, *root.children(recursive=True)]
+                sizes = [p.memory_info().rss / 2**20 for p in procs]
+                self.peak_tree_mb = max(self.peak_tree_mb, sum(sizes))
+                self.peak_process_mb = max(self.peak_process_mb, max(sizes))
+            except psutil.Error:
+                pass
+            self._stop.wait(self.every)

@@ -1,0 +1,178 @@
+"""End to end on the local stack: throughput and latency from upload to record, beside a no-op chain
+of the same hops on the same broker and worker settings (the ratio is the figure that holds on a noisy
+machine), plus the worker's peak memory."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import urllib3
+
+from bench.common import RssSampler, emit, percentiles, report_files
+from schemas import ObjectRef
+from workers import names
+from workers.dispatch import Dispatcher
+from workers.events import build_notification
+from workers.identity import record_id_for
+from workers.localstack import LocalStack
+from workers.settings import Settings
+from workers.storage import Storage
+from workers.streams import Streams, connect
+
+CONTENT_TYPES = {".pdf": "application/pdf", ".html": "text/html", ".docx": "application/octet-stream"}
+
+
+def settings_of(stack: LocalStack) -> Settings:
+    env = stack.env()
+    return Settings(**{k[8:].lower(): v for k, v in env.items() if k.startswith("GONGKAI_")})
+
+
+def entry_ms(entry: str) -> int:
+    return int(entry.split(":", 1)[1].split("-", 1)[0])
+
+
+def wait_all(streams: Streams, ids: list[str], timeout: float) -> list[str | None]:
+    deadline = time.monotonic() + timeout
+    outcomes: list[str | None] = [None] * len(ids)
+    while time.monotonic() < deadline:
+        pending = [i for i, o in enumerate(outcomes) if o is None]
+        if not pending:
+            break
+        for chunk in range(0, len(pending), 500):
+            idx = pending[chunk : chunk + 500]
+            for i, o in zip(idx, streams.outcomes([ids[i] for i in idx]), strict=True):
+                outcomes[i] = o
+        time.sleep(0.05)
+    return outcomes
+
+
+def upload_many(storage: Storage, n: int, prefix: str, only_text: bool = False) -> list[ObjectRef]:
+    files = [p for p in report_files() if not only_text or p.suffix == ".txt"]
+    bodies = [(p, p.read_bytes()) for p in files]
+
+    def put(i: int) -> ObjectRef:
+        path, body = bodies[i % len(bodies)]
+        return storage.put_source(f"{prefix}/{i:05d}-{path.name}", body, CONTENT_TYPES.get(path.suffix, "text/plain"))
+
+    with ThreadPoolExecutor(8) as pool:
+        return list(pool.map(put, range(n)))
+
+
+def throughput(stack: LocalStack, storage: Storage, streams: Streams, n: int, timeout: float) -> dict[str, object]:
+    refs = upload_many(storage, n, "tput")
+    http = urllib3.PoolManager(maxsize=8)
+    ids = [record_id_for(r) for r in refs]
+    worker = stack.procs["worker0"]
+    with RssSampler(worker.pid) as rss:
+        t0 = time.time()
+        with ThreadPoolExecutor(8) as pool:
+            sent = dict(zip(ids, pool.map(lambda r: (time.time(), stack.announce(http, build_notification(r))), refs),
+                            strict=True))  # fmt: skip
+        outcomes = wait_all(streams, ids, timeout)
+        elapsed = time.time() - t0
+    done = [o for o in outcomes if o]
+    lat = [entry_ms(o) - sent[i][0] * 1000 for i, o in zip(ids, outcomes, strict=True) if o]
+    return {
+        "reports": n, "done": len(done), "dead": sum(1 for o in done if o.startswith("dead")),
+        "seconds": round(elapsed, 2), "reports_per_s": round(len(done) / elapsed, 1),
+        "latency_ms": percentiles(lat), "worker_peak_rss_mb": round(rss.peak_tree_mb, 1),
+        "worker_peak_process_rss_mb": round(rss.peak_process_mb, 1),
+    }  # fmt: skip
+
+
+def bulk(storage: Storage, streams: Streams, dispatcher: Dispatcher, n: int, timeout: float) -> dict[str, object]:
+    refs = upload_many(storage, n, "bulk")
+    ids = [record_id_for(r) for r in refs]
+    t0 = time.time()
+    for ref in refs:
+        dispatcher.dispatch(ref)
+    outcomes = wait_all(streams, ids, timeout)
+    elapsed = time.time() - t0
+    return {"reports": n, "done": sum(1 for o in outcomes if o), "reports_per_s": round(n / elapsed, 1)}
+
+
+def latency_at_rate(
+    stack: LocalStack, storage: Storage, streams: Streams, n: int, rate: float, timeout: float
+) -> dict[str, object]:
+    http = urllib3.PoolManager()
+    files = [p for p in report_files() if p.suffix == ".txt"]
+    starts: dict[str, float] = {}
+    t_next = time.time()
+    for i in range(n):
+        time.sleep(max(0.0, t_next - time.time()))
+        path = files[i % len(files)]
+        t = time.time()
+        ref = storage.put_source(f"lat/{i:05d}-{path.name}", path.read_bytes(), "text/plain")
+        stack.announce(http, build_notification(ref))
+        starts[record_id_for(ref)] = t
+        t_next += 1.0 / rate
+    ids = list(starts)
+    outcomes = wait_all(streams, ids, timeout)
+    lat = [entry_ms(o) - starts[i] * 1000 for i, o in zip(ids, outcomes, strict=True) if o]
+    return {"reports": n, "rate_per_s": rate, "latency_ms": percentiles(lat)}
+
+
+def baseline(stack: LocalStack, n: int, concurrency: int, timeout: float) -> dict[str, object]:
+    from bench import noop_app
+
+    env = stack.env()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "bench.noop_app", "worker", "-Q", "gongkai-noop",
+         "--concurrency", str(concurrency), "--loglevel", "WARNING", "--hostname", f"noop-{stack.ports['redis']}@%h"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        r = connect(env["GONGKAI_REDIS_URL"])
+        noop_app.app.conf.broker_url = env["GONGKAI_REDIS_URL"]
+        t0 = time.time()
+        for i in range(n):
+            noop_app.send(str(i))
+        deadline = time.monotonic() + timeout
+        while r.xlen(noop_app.BASELINE_STREAM) < n and time.monotonic() < deadline:
+            time.sleep(0.05)
+        elapsed = time.time() - t0
+        return {"chains": n, "done": r.xlen(noop_app.BASELINE_STREAM), "chains_per_s": round(n / elapsed, 1)}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--reports", type=int, default=2000)
+    ap.add_argument("--latency-reports", type=int, default=150)
+    ap.add_argument("--rate", type=float, default=10.0)
+    ap.add_argument("--concurrency", type=int, default=2)
+    ap.add_argument("--timeout", type=float, default=1800)
+    args = ap.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
+    stack = LocalStack(work, settings_env={"GONGKAI_LOG_LEVEL": "WARNING", "GONGKAI_MAX_PAGES": "2000"})
+    try:
+        stack.start(workers=1, concurrency=args.concurrency)
+        s = settings_of(stack)
+        storage, client = Storage(s), connect(s.redis_url)
+        streams = Streams(client)
+        lat = latency_at_rate(stack, storage, streams, args.latency_reports, args.rate, args.timeout)
+        emit("e2e.latency", **lat)
+        base = baseline(stack, args.reports, args.concurrency, args.timeout)
+        emit("e2e.baseline_noop_chain", **base)
+        tput = throughput(stack, storage, streams, args.reports, args.timeout)
+        ratio = round(float(tput["reports_per_s"]) / float(base["chains_per_s"]), 3)  # type: ignore[arg-type]
+        emit("e2e.pipeline", **tput, ratio_to_noop_chain=ratio)
+        dispatcher = Dispatcher(client, streams, s.bucket, s.dispatch_ttl, bulk=True)
+        b = bulk(storage, streams, dispatcher, args.reports, args.timeout)
+        emit("e2e.bulk", **b, ratio_to_noop_chain=round(float(b["reports_per_s"]) / float(base["chains_per_s"]), 3))  # type: ignore[arg-type]
+        emit("e2e.queue", depth=client.llen(names.QUEUE))
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()
