@@ -7,6 +7,7 @@ failure only in a complete document: an excerpt cut off before its end is `uncer
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from schemas import Check, CheckEvidence, Document, Extraction, Segmentation
@@ -82,7 +83,8 @@ def _f07(doc: Document, seg: Segmentation, ext: Extraction) -> tuple[list[str], 
     kinds = {k for s in seg.sections for k in s.kinds}
     concepts = [f.concept for f in ext.facts]
     body = doc.text[seg.sections[0].start :] if seg.sections else doc.text
-    present, missing = [], []
+    present: list[str] = []
+    missing: list[str] = []
     for name, topic_kinds, prefixes, mention in _F07_TOPICS:
         found = bool(topic_kinds & kinds) or any(c.startswith(prefixes) for c in concepts if prefixes)
         (present if found or mention.search(body) else missing).append(name)
@@ -98,7 +100,7 @@ def _template(seg: Segmentation) -> tuple[list[str], list[str]]:
             missing.append(name)
         else:
             firsts.append((at, name))
-    disorder = [f"“{b}”排在“{a}”之前" for (i, a), (j, b) in zip(firsts, firsts[1:], strict=False) if j < i]
+    disorder = [f"“{b}”排在“{a}”之前" for (i, a), (j, b) in itertools.pairwise(firsts) if j < i]
     return missing, disorder
 
 
