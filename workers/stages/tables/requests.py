@@ -85,8 +85,11 @@ def _by_header(row: Row) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     assert row.columns is not None
     for raw, heads in zip(row.values, row.columns, strict=True):
-        col = next((c for h in reversed(heads) if (c := applicant_column(h))), None)
-        if col and all(c != col for c, _ in out):
+        # The innermost header names the column; a name already taken means that header spilled over
+        # from a neighbour, so the outer level is used.
+        used = {c for c, _ in out}
+        col = next((c for h in reversed(heads) if (c := applicant_column(h)) and c not in used), None)
+        if col:
             out.append((col, raw))
     return out if len(out) >= 2 else []
 
