@@ -29,7 +29,7 @@ def normalize(data: bytes, name: str, content_type: str | None, limits: Limits) 
         raise TooLarge(f"{len(data)} bytes, over the limit of {limits.max_bytes}", detail="bytes")
     deadline = Deadline(limits.seconds)
     kind = sniff(data, content_type)
-    extracted = _read(kind, data, limits, deadline)
+    extracted = _read(kind, data, content_type, limits, deadline)
     deadline.check("clean")
     assembled = assemble(extracted)
     if len(assembled.text) > limits.max_text_chars:
@@ -51,7 +51,7 @@ def normalize(data: bytes, name: str, content_type: str | None, limits: Limits) 
     )
 
 
-def _read(kind: str, data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
+def _read(kind: str, data: bytes, content_type: str | None, limits: Limits, deadline: Deadline) -> Extracted:
     # Imported here so a text-only worker never loads pdfium, pdfplumber or python-docx.
     if kind == "pdf":
         from .pdf import read_pdf
@@ -64,7 +64,7 @@ def _read(kind: str, data: bytes, limits: Limits, deadline: Deadline) -> Extract
     if kind == "html":
         from .html import read_html
 
-        return read_html(data, limits, deadline)
+        return read_html(data, limits, deadline, content_type)
     from .text import read_text
 
     try:

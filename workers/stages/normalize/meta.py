@@ -13,7 +13,8 @@ from .meta_title import find_title
 
 _HEAD_LINES = 40
 _FIRST_HEADING = re.compile(r"^\s*[一1][、.]\s*\S")
-_PERIOD = re.compile(r"统计(?:期限|周期|时限|区间|范围|时间|时段)?")
+# "统计期限自2013年1月1日起至…", "数据统计周期为 2024 年 1 月 1 日至…", "数据截至2017年12月31日".
+_PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,8}?(?:期限|周期|时限|区间|范围|时间|时段|截止|截至)")
 _PERIOD_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年?\s*\d{1,2}\s*月")
 _MENTION = re.compile(r"(\d{4})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
 _YEAR_IN = re.compile(r"(\d{4})\s*年")
@@ -113,6 +114,7 @@ def _period_year(text: str) -> int | None:
     for m in _PERIOD.finditer(text):
         window = text[m.end() : m.end() + 60]
         years = [int(y.group(1)) for y in _PERIOD_YEAR.finditer(window)]
-        if years:
+        first = _PERIOD_YEAR.search(window)
+        if years and first and first.start() <= 15:
             return years[-1] if len(years) > 1 else years[0]
     return None

@@ -43,11 +43,22 @@ _OTHER = (
     "文种",
 )
 _ALL = sorted({w for words in FIELDS.values() for w in words} | set(_OTHER), key=len, reverse=True)
-ANY_LABEL = re.compile(rf"(?:{'|'.join(_label(w) for w in _ALL)})[ \t]*[:：]")
-_FIELD_LABEL = {
-    field: re.compile(rf"(?<![\u4e00-\u9fff])(?:{'|'.join(_label(w) for w in words)})[ \t]*[:：]")
-    for field, words in FIELDS.items()
-}
+
+
+def _labels(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(_label(w) for w in words)
+
+
+def _pattern(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """A label ends with a colon, or is a whole table cell of its own ("| 索引号 | 1133… |")."""
+    alternatives = _labels(words)
+    return re.compile(
+        rf"(?<![\u4e00-\u9fff])(?:(?:{alternatives})[ \t]*[:：]|(?<=\|)[ \t]{{0,2}}(?:{alternatives})[ \t]*(?=\|))"
+    )
+
+
+ANY_LABEL = _pattern(_ALL)
+_FIELD_LABEL = {field: _pattern(words) for field, words in FIELDS.items()}
 _TRIM = " \t|-–—·•*>"
 
 

@@ -1,0 +1,178 @@
+"""Saved HTML pages: the report's text and tables without the site's chrome (menus, breadcrumbs, footers)."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from schemas.document import Limits
+from workers.errors import DecodeFailed
+
+from .blocks import Block, Extracted
+from .deadline import Deadline
+from .decode import decode
+from .html_tables import is_data_table, to_grid
+
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "template",
+    "head",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "nav",
+    "map",
+    "audio",
+    "video",
+)
+_BLOCK = frozenset(
+    (
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "blockquote",
+        "pre",
+        "center",
+        "form",
+        "fieldset",
+        "address",
+        "hr",
+        "caption",
+        "figure",
+    )
+)
+# Class and id words of site furniture. Matched as whole words against short elements only.
+_CHROME_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:breadcrumbs?|crumbs?|position|location|weizhi|dqwz|share|bdshare|fenxiang|footer|foot|copyright|"
+    r"banquan|navbar|nav|menu|topbar|sidebar|print|close|sitemap|login|search|toolbar|fontsize|zihao)(?:$|[\s_\-\d])",
+    re.IGNORECASE,
+)
+_SPACE_NL = re.compile(r"(?<=[\u3400-\u9fff\u3000-\u303f])\s*\n\s*(?=[\u3400-\u9fff\u3000-\u303f])")
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def read_html(data: bytes, limits: Limits, deadline: Deadline, content_type: str | None = None) -> Extracted:
+    declared = _CHARSET.search(data[:4096]) or _CHARSET.search((content_type or "").encode())
+    text, encoding = decode(data, declared.group(1).decode("ascii") if declared else None)
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    try:
+        root = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as e:
+        raise DecodeFailed("the HTML page could not be parsed", detail="html") from e
+    deadline.check("html parse")
+    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    _drop_chrome(root)
+    walker = _Walker(min(limits.max_html_depth, 800), deadline)
+    walker.walk(root, 0)
+    walker.flush()
+    return Extracted(blocks=walker.blocks, encoding=encoding)
+
+
+def _drop_chrome(root: lxml_html.HtmlElement) -> None:
+    """Remove menus and footers: elements marked as such by class/id, and short blocks that are mostly links."""
+    doomed = []
+    for el in root.iter("div", "ul", "ol", "span", "p", "td", "table", "section", "header", "footer", "aside", "dl"):
+        attrs = f"{el.get('class', '')} {el.get('id', '')}"
+        if el.tag in ("header", "footer", "aside") and len(el.text_content()) < 600:
+            doomed.append(el)
+            continue
+        if attrs.strip() and _CHROME_ATTR.search(attrs) and len(el.text_content()) < 300:
+            doomed.append(el)
+            continue
+        if el.tag in ("ul", "ol", "div", "td", "table", "dl"):
+            total = len(el.text_content().strip())
+            linked = sum(len(a.text_content().strip()) for a in el.iter("a"))
+            if 0 < total < 400 and linked / total > 0.6:
+                doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            _keep_tail(el)
+            parent.remove(el)
+
+
+def _keep_tail(el: lxml_html.HtmlElement) -> None:
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        parent = el.getparent()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        elif parent is not None:
+            parent.text = (parent.text or "") + el.tail
+
+
+class _Walker:
+    """Depth-first walk that cuts lines at block elements and hands data tables over as grids."""
+
+    def __init__(self, max_depth: int, deadline: Deadline) -> None:
+        self.blocks: list[Block] = []
+        self.line: list[str] = []
+        self.max_depth = max_depth
+        self.deadline = deadline
+        self.seen = 0
+
+    def flush(self) -> None:
+        text = _SPACES.sub(" ", _SPACE_NL.sub("", "".join(self.line))).strip()
+        if text:
+            self.blocks.append(text)
+        self.line = []
+
+    def walk(self, el: lxml_html.HtmlElement, depth: int) -> None:
+        self.seen += 1
+        if self.seen % 2000 == 0:
+            self.deadline.check("html walk")
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if depth >= self.max_depth:  # hostile nesting: take the rest as flat text
+            self.line.append(el.text_content())
+            return
+        if tag == "table" and is_data_table(el):
+            self.flush()
+            self.blocks.append(to_grid(el))
+            return
+        block = tag in _BLOCK
+        if block or tag == "br":
+            self.flush()
+        if el.text and tag != "br":
+            self.line.append(el.text)
+        for child in el:
+            self.walk(child, depth + 1)
+            if child.tail:
+                self.line.append(child.tail)
+        if block:
+            self.flush()
