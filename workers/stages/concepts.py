@@ -158,13 +158,22 @@ def classify(left: str, right: str, unit: str, sentence: str, chinese: bool = Fa
     if unit in STAFF_UNITS and _TRAINING.search(sentence):
         return None
     clause = _clauses(left)[-1]
-    found = _match_rules(clause, unit, sentence)
-    if not found and len(clause) <= _SHORT_CLAUSE:
-        found = _match_rules(left, unit, sentence)
-    concept = _pick(found)
+    if unit in STAFF_UNITS:
+        by_noun = _right_cue(left, right, unit, sentence)
+        if by_noun:
+            return by_noun
+    concept = _pick(_match_rules(clause, unit, sentence)) or _right_cue(left, right, unit, sentence)
+    if concept is None and len(clause) <= _SHORT_CLAUSE:
+        concept = _pick(_match_rules(left, unit, sentence))
     if concept is None and unit in PRO_UNITS:
         concept = proactive(left, right)
-    return concept or _right_cue(left, right, unit, sentence)
+    return concept
+
+
+def channel_of(window: str) -> str | None:
+    """The one channel a breakdown item names (其中网站300条, 微博200条), if exactly one."""
+    found = [name for name, pattern in CHANNELS if pattern.search(window)]
+    return found[0] if len(found) == 1 else None
 
 
 # Statements of zero: 没有/未发生/无 followed by the thing, or the thing followed by ':无' / '为零'.

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from schemas import Document, Evidence, Fact, Part, Segmentation
-from workers.stages.concepts import classify, zeros
+from workers.stages.concepts import channel_of, classify, zeros
 from workers.stages.numbers import Count, find_counts
 from workers.stages.textview import View, build_view
 
@@ -115,6 +115,8 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
             if m.part_of is None:
                 if not anchor.parts:
                     m.window = view.text[start : m.count.start]
+                if m.concept is None and anchor.concept == "proactive.total":
+                    m.concept = channel_of(m.window)
                 m.part_of = anchor
                 anchor.parts.append(m)
         if anchor.parts:

@@ -58,12 +58,12 @@ def breakdown(f: Fact) -> Check:
     got = float(sum(v for v in parts if v is not None))
     listed = "+".join(_num(v) for v in parts if v is not None)
     said = f"{name}{_num(total)}{f.unit}，分项{listed}之和为{_num(got)}{f.unit}"
+    if _approx_parts(f):
+        return Check(status="uncertain", message=f"{said}；其中有约数", actual=got, **base)
     if abs(got - total) < 1e-6:
         return Check(status="pass", message=said, actual=got, **base)
     if len(parts) == 1:
         return Check(status="uncertain", message=f"{said}；只列出一个子项，不是完整分解", actual=got, **base)
-    if _approx_parts(f):
-        return Check(status="uncertain", message=f"{said}；其中有约数", actual=got, **base)
     if got < total and _uncounted_items(f):
         return Check(status="uncertain", message=f"{said}；列举中有未给出数量的项目，分项未必完整", actual=got, **base)
     return Check(status="fail", message=f"{said}，与总数不符", actual=got, **base)

@@ -1,0 +1,130 @@
+"""Segmentation: heading lines in every numbering style, their levels, and the top-level sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas import Document
+from workers.stages.headings import parse_line
+from workers.stages.kinds import kinds_of
+from workers.stages.segment import segment
+
+
+def doc(text: str) -> Document:
+    return Document(text=text, detected_format="text")
+
+
+@pytest.mark.parametrize(
+    ("line", "style", "number"),
+    [
+        ("一、概述", "cn_dun", 1),
+        ("十一、其他需要报告的事项", "cn_dun", 11),
+        ("三.依申请公开情况", "cn_dot", 3),
+        ("二,主动公开情况", "cn_comma", 2),
+        ("(三)收费情况", "paren_cn", 3),
+        ("（四）复议情况", "paren_cn", 4),
+        ("㈡公开形式", "circled_cn", 2),
+        ("2.不予公开情况", "arabic_dot", 2),
+        ("3、咨询情况", "arabic_dun", 3),
+        ("⒋人员情况", "stop_digit", 4),
+        ("(5)经费情况", "paren_arabic", 5),
+        ("⑹其他", "paren_digit", 6),
+        ("③网站建设", "circled_digit", 3),
+        ("第二部分 主动公开情况", "chapter", 2),
+    ],
+)
+def test_every_numbering_style_is_recognised_with_its_ordinal(line: str, style: str, number: int) -> None:
+    cand = parse_line(line, 0)
+    assert cand is not None and (cand.style, cand.number) == (style, number)
+
+
+def test_empty_parenthesis_is_a_heading_without_number() -> None:
+    cand = parse_line("()加强队伍建设", 0)
+    assert cand is not None and cand.number is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一是加强组织领导,明确责任分工。",
+        "二要完善制度。",
+        "一、本年新收政府信息公开申请数量 |",
+        "一、本年新收政府信息公开申请数量 12 0 0 0 0 0 12",
+        "(一)予以公开",
+        "四、结转下年度继续办理",
+        "1.2万条信息已经全部归档",
+        "一、我局高度重视政府信息公开工作,成立了以局长为组长的领导小组,各科室负责人为成员,明确专人负责日常工作",
+    ],
+)
+def test_enumerations_table_labels_and_numbered_sentences_are_not_headings(line: str) -> None:
+    assert parse_line(line, 0) is None
+
+
+def test_run_in_title_is_cut_at_the_full_stop() -> None:
+    cand = parse_line("(二)强化培训。全年举办培训班3期。", 0)
+    assert cand is not None and cand.text == "(二)强化培训"
+
+
+def test_heading_with_inline_content_after_colon_keeps_only_the_title() -> None:
+    cand = parse_line("四、政府信息公开收费及减免情况:无", 0)
+    assert cand is not None and cand.text == "四、政府信息公开收费及减免情况"
+
+
+def test_heading_wrapped_over_two_lines_is_joined() -> None:
+    text = "前言。\n五、因政府信息公开申请行政复议、提起行政诉讼\n的情况\n本年度未发生。\n"
+    [section] = [s for s in segment(doc(text)).sections if s.number == 5]
+    assert section.heading == "五、因政府信息公开申请行政复议、提起行政诉讼的情况"
+
+
+def test_marker_alone_on_its_line_takes_the_next_line_as_title() -> None:
+    text = "一、\n概述\n正文。\n二、主动公开情况\n正文。\n"
+    assert [s.heading for s in segment(doc(text)).sections] == ["一、概述", "二、主动公开情况"]
+
+
+def test_top_level_is_the_outermost_numbering_used_and_sections_span_to_the_next() -> None:
+    text = "一、概述\n(一)组织领导\n内容。\n(二)制度建设\n内容。\n二、主动公开政府信息情况\n内容。\n"
+    seg = segment(doc(text))
+    assert [s.heading for s in seg.sections] == ["一、概述", "二、主动公开政府信息情况"]
+    assert seg.sections[0].end == seg.sections[1].start == text.index("二、")
+    assert seg.sections[1].end == len(text)
+    assert [h.level for h in seg.headings] == [1, 2, 2, 1]
+
+
+def test_document_numbered_only_with_parenthesised_ordinals_uses_them_as_top_level() -> None:
+    text = "(一)主动公开情况\n内容。\n(二)依申请公开情况\n内容。\n"
+    assert [s.number for s in segment(doc(text)).sections] == [1, 2]
+
+
+def test_headings_run_into_a_single_long_line_are_found() -> None:
+    body = "根据条例规定,现将本镇年度报告如下: 一、政府信息主动公开情况 " + "本年度我镇通过多种渠道公开信息。" * 10
+    body += " 二、政府信息公开收费情况 本年度未收费。"
+    assert [s.heading for s in segment(doc(body)).sections] == ["一、政府信息主动公开情况", "二、政府信息公开收费情况"]
+
+
+def test_section_heading_keeps_numbering_and_normalized_text() -> None:
+    seg = segment(doc("三、 依申请公开 情况\n无。\n"))
+    assert seg.sections[0].heading == "三、依申请公开情况"
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        ("概述", ["overview"]),
+        ("总体情况", ["overview"]),
+        ("主动公开政府信息情况", ["proactive"]),
+        ("政府信息公开情况", ["proactive"]),
+        ("依申请公开、不予公开及咨询政府信息情况", ["on_request", "withheld"]),
+        ("收到和处理政府信息公开申请情况", ["on_request"]),
+        ("依申请信息公开收费情况", ["fees"]),
+        ("政府信息公开收费及减免,复议、诉讼和申诉等情况", ["fees", "review_litigation"]),
+        ("因政府信息公开申请行政复议、提起行政诉讼的情况", ["review_litigation"]),
+        ("政府信息公开机构人员及经费情况", ["staffing"]),
+        ("存在的主要问题及改进情况", ["problems"]),
+        ("2019年工作计划", ["problems"]),
+        ("其他需要报告的事项", ["other"]),
+        ("重点领域信息公开情况", ["extra"]),
+        ("政策解读与回应关切", ["extra"]),
+    ],
+)
+def test_heading_titles_map_to_their_canonical_kinds(title: str, kinds: list[str]) -> None:
+    assert kinds_of(title) == kinds
