@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from schemas import Check, Document, Extraction, Meta
+from schemas.document import Template
 from workers.stages.extract import extract_facts
 from workers.stages.segment import segment
 from workers.stages.validate import prose, structure
 
 
-def checks(text: str, year: int = 2014, template: str = "unknown") -> list[Check]:
+def checks(text: str, year: int = 2014, template: Template = "unknown") -> list[Check]:
     doc = Document(text=text, detected_format="text", meta=Meta(report_year=year))
     seg = segment(doc)
-    ext = Extraction(facts=extract_facts(doc, seg), template=template)  # type: ignore[arg-type]
+    ext = Extraction(facts=extract_facts(doc, seg), template=template)
     return prose.run(doc, seg, ext) + structure.run(doc, seg, ext)
 
 
