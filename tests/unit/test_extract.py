@@ -103,6 +103,10 @@ def test_heading_followed_by_colon_none_states_zero() -> None:
     assert pairs("五、政府信息公开收费及减免情况:无\n") == {("fees.amount", 0)}
 
 
+def test_unitless_zero_after_a_concept_states_zero() -> None:
+    assert pairs("本年度本机关收到政府信息公开申请数为0。") == {("requests.received", 0)}
+
+
 def test_words_that_resemble_negations_do_not_state_zero() -> None:
     text = "对无法提供的申请说明理由。目前尚未发现应主动公开而未予公开的信息。免费教育政策全面落实。"
     assert pairs(text) == set()

@@ -191,7 +191,7 @@ ZERO_CUES = (
     ("complaints.total", re.compile(r"申诉|投诉|举报")),
     ("consultations.total", re.compile(r"咨询")),
 )
-_TRAILING_NONE = re.compile(r"(?:[:：]\s*(?:无|没有)|(?:为|是)(?:零|无))[。.]?$")
+_TRAILING_NONE = re.compile(r"(?:[:：]\s*(?:无|没有)|(?:为|是)\s*(?:零|无|0(?![\d.])))[。.]?$")
 
 
 def _zero_concepts(obj: str) -> list[str]:
