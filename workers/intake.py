@@ -36,11 +36,15 @@ class EventHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass  # every request is logged once, structured, in _reply
 
-    def _reply(self, status: int, body: dict[str, Any]) -> None:
+    def _reply(self, status: int, body: dict[str, Any], close: bool = False) -> None:
         data = json.dumps(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
+        if close:
+            # The request body was not read; the connection cannot carry another request.
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
@@ -55,20 +59,19 @@ class EventHandler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         if self.path != "/events":
-            self._reply(404, {"error": "not_found"})
+            self._reply(404, {"error": "not_found"}, close=True)
             return
         auth = self.headers.get("Authorization", "")
         expected = f"Bearer {self.server.token}"
         if not hmac.compare_digest(auth.encode(), expected.encode()):
-            self._reply(401, {"error": "unauthorized"})
+            self._reply(401, {"error": "unauthorized"}, close=True)
             return
         try:
             length = int(self.headers.get("Content-Length", "0"))
         except ValueError:
             length = -1
         if length < 0 or length > MAX_BODY:
-            self._reply(400, {"error": "bad_length"})
-            self.close_connection = True
+            self._reply(400, {"error": "bad_length"}, close=True)
             return
         try:
             refs, ignored = parse_notification(json.loads(self.rfile.read(length) or b"null"))

@@ -84,10 +84,10 @@ class LocalStack:
         return f"http://127.0.0.1:{self.ports['intake']}/events"
 
     def _spawn(self, name: str, cmd: list[str], env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-        log = open(self.workdir / f"{name}.log", "ab")  # noqa: SIM115 - the child owns it until it exits
-        proc = subprocess.Popen(
-            cmd, cwd=REPO, env=env or self.env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        with open(self.workdir / f"{name}.log", "ab") as log:  # the child keeps its own descriptor
+            proc = subprocess.Popen(
+                cmd, cwd=REPO, env=env or self.env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         self.procs[name] = proc
         return proc
 
@@ -173,15 +173,16 @@ class LocalStack:
     def stop(self) -> None:
         for name in reversed(list(self.procs)):
             proc = self.procs[name]
-            if proc.poll() is None:
-                try:
-                    os.killpg(proc.pid, signal.SIGTERM)
-                    proc.wait(timeout=15)
-                except (subprocess.TimeoutExpired, ProcessLookupError):
-                    with_kill = proc.poll() is None
-                    if with_kill:
-                        os.killpg(proc.pid, signal.SIGKILL)
-                        proc.wait(timeout=10)
+            if proc.poll() is not None:
+                continue
+            try:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
+            except ProcessLookupError:
+                pass
         self.procs.clear()
 
     def announce(self, http: urllib3.PoolManager, body: dict[str, object]) -> int:

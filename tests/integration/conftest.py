@@ -3,6 +3,8 @@ started by the tests on free loopback ports and stopped afterwards."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,6 +73,14 @@ class Live:
         stream = names.RECORDS_STREAM if kind == "record" else names.DEAD_STREAM
         [(_, fields)] = self.redis.xrange(stream, entry_id, entry_id)
         return {k.decode(): v.decode() for k, v in fields.items()}
+
+    def cli(self, *args: str) -> str:
+        """Runs `gongkai ARGS` against this stack, as an operator would."""
+        out = subprocess.run(
+            [sys.executable, "-m", "workers.cli", *args],
+            env=self.stack.env(), capture_output=True, text=True, timeout=120, check=True,
+        )  # fmt: skip
+        return out.stdout
 
     def entries_for(self, ref: ObjectRef) -> int:
         """How many entries, across both streams, this object version has."""
