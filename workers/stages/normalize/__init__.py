@@ -9,7 +9,7 @@ bytes --detect--> text | html | pdf | docx   (anything else: UnsupportedFormat)
 from __future__ import annotations
 
 from schemas.document import Document, Limits
-from workers.errors import DecodeFailed, EmptyFile, TooLarge, UnsupportedFormat
+from workers.errors import DecodeFailed, EmptyFile, GongkaiError, TooLarge, UnsupportedFormat
 
 from .assemble import assemble
 from .blocks import Extracted
@@ -29,7 +29,12 @@ def normalize(data: bytes, name: str, content_type: str | None, limits: Limits) 
         raise TooLarge(f"{len(data)} bytes, over the limit of {limits.max_bytes}", detail="bytes")
     deadline = Deadline(limits.seconds)
     kind = sniff(data, content_type)
-    extracted = _read(kind, data, content_type, limits, deadline)
+    try:
+        extracted = _read(kind, data, content_type, limits, deadline)
+    except GongkaiError:
+        raise
+    except Exception as e:  # pdfminer, pdfium, python-docx and lxml raise many types on a malformed container
+        raise DecodeFailed(f"the {kind} file is malformed and could not be read", detail=kind) from e
     deadline.check("clean")
     assembled = assemble(extracted)
     if len(assembled.text) > limits.max_text_chars:

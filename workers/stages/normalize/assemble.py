@@ -53,6 +53,8 @@ class _Builder:
         return line, cuts + spam
 
     def _append(self, line: str, cuts: list[Cut]) -> None:
+        if not self.parts and not line.strip() and not cuts:
+            return  # no blank lines before the first text
         start = self.length + (1 if self.parts else 0)
         for cut in cuts:
             self.removed.append(Removal(kind=cut.kind, removed=cut.removed, at=start + cut.at))
@@ -87,5 +89,5 @@ def assemble(extracted: Extracted) -> Assembled:
         else:
             for line in block.split("\n"):
                 builder.add_line(line)
-    text = "\n".join(builder.parts)
+    text = "\n".join(builder.parts).rstrip()
     return Assembled(text=text, grids=builder.grids, removed=builder.removed, script=builder.tally.script)

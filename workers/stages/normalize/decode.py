@@ -66,13 +66,17 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM: ASCII characters put a NUL in every other byte."""
-    sample = data[:4000]
-    if len(sample) < 8 or sample.count(0) < len(sample) // 8:
+    return utf16_codec(data[:8192])
+
+
+def utf16_codec(sample: bytes) -> str | None:
+    """UTF-16 without a BOM: any ASCII in it leaves NUL bytes, and decoded it is mostly Han, ASCII and CJK punctuation
+    (UTF-8, GB18030 or random bytes read as UTF-16 are not)."""
+    if b"\x00" not in sample:
         return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > 2 * even:
-        return "utf-16-le"
-    if even > 2 * odd:
-        return "utf-16-be"
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = sample[: len(sample) // 2 * 2].decode(codec, errors="replace")
+        usual = sum(1 for c in text if " " <= c <= "~" or c in "\n\r\t" or "\u3000" <= c <= "\u9fff" or c >= "\uff00")
+        if text and usual / len(text) >= 0.9:
+            return codec
     return None

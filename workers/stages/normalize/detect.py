@@ -10,6 +10,8 @@ import puremagic
 
 from workers.errors import DecodeFailed, UnsupportedFormat
 
+from .decode import utf16_codec
+
 # Signatures of formats people upload but we cannot read; the value is what UnsupportedFormat reports.
 _MAGIC = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),  # .doc, .wps, .xls of the pre-2007 binary era
@@ -36,6 +38,7 @@ _HTML = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<table[\s>]|<p[\s>]|<br\s*/?>",
     re.IGNORECASE,
 )
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9]{0,9}[\s>/]")
 
 
@@ -54,7 +57,7 @@ def sniff(data: bytes, content_type: str | None) -> str:
         return "html"
     if content_type and "html" in content_type.lower() and _TAG.search(probe):
         return "html"
-    if _looks_binary(data[:8192]):
+    if not data.startswith(_BOMS) and _looks_binary(data[:8192]) and not utf16_codec(data[:8192]):
         raise UnsupportedFormat(_name_binary(data, "binary"))
     return "text"
 

@@ -91,7 +91,8 @@ def read_html(data: bytes, limits: Limits, deadline: Deadline, content_type: str
     text, encoding = decode(data, declared.group(1).decode("ascii") if declared else None)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     try:
-        root = lxml_html.document_fromstring(text)
+        # huge_tree lifts libxml2's depth cap of 256 (to 2048): real pages nest deeper than 256 in layout tables.
+        root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as e:
         raise DecodeFailed("the HTML page could not be parsed", detail="html") from e
     deadline.check("html parse")

@@ -63,7 +63,8 @@ def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     """Drop page numbers ("-1-", "— 2 —", "第 3 页") and running heads or feet repeated on most pages."""
     edge_texts: dict[str, int] = {}
     for lines in pages:
-        for line in {ln.text for ln in lines[:2] + lines[-2:]}:
+        # Running heads and feet are short; a long line that repeats once its numbers are masked is content.
+        for line in {ln.text for ln in lines[:2] + lines[-2:] if len(ln.text) <= 30}:
             key = re.sub(r"\d+", "#", line)
             edge_texts[key] = edge_texts.get(key, 0) + 1
     repeated = {k for k, n in edge_texts.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}

@@ -24,7 +24,8 @@ def join_lines(lines: list[Line]) -> list[str]:
     em = median(max(ln.bottom - ln.top, 4.0) for ln in lines)
     paragraphs: list[str] = [lines[0].text]
     for prev, line in itertools.pairwise(lines):
-        full = prev.x1 >= right - 1.5 * em
+        # A line set far in (a right-aligned signature, a centred title) is complete even when it reaches the margin.
+        full = prev.x1 >= right - 1.5 * em and prev.x0 <= left + 3 * em
         indented = line.x0 > left + 1.2 * em
         starts_unit = bool(_HEADING.match(line.text)) and bool(_SENTENCE_END.search(prev.text))
         if full and not indented and not starts_unit:

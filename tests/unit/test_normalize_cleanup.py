@@ -1,0 +1,61 @@
+"""Character cleaning: widths, enumerators, zeros in dates, pinyin, spam and mojibake."""
+
+from __future__ import annotations
+
+from schemas.document import Limits
+from workers.stages.normalize import normalize
+from workers.stages.normalize.cleanup import fix_date_zeros, fold_width
+
+
+def _text(raw: str) -> str:
+    return normalize(raw.encode(), "t.txt", None, Limits()).text
+
+
+def test_full_width_ascii_and_ideographic_spaces_become_half_width() -> None:
+    assert fold_width("（一）主动公开１２３条，ＡＢＣ：\u3000完") == "(一)主动公开123条,ABC: 完"
+
+
+def test_circled_and_parenthesized_enumerators_keep_their_meaning() -> None:
+    assert fold_width("①12件 ⑴3件 ⒈4件 ㈠5件") == "①12件 ⑴3件 ⒈4件 ㈠5件"
+
+
+def test_letter_o_and_circles_in_dates_read_as_zero() -> None:
+    assert fix_date_zeros("二○一四年一月十日 二O一五年 2O16年1O月") == "二〇一四年一月十日 二〇一五年 2016年10月"
+
+
+def test_letter_o_outside_dates_is_left_alone() -> None:
+    assert fix_date_zeros("O2O模式 SOHO年会") == "O2O模式 SOHO年会"
+
+
+def test_pinyin_after_characters_is_removed_and_recorded() -> None:
+    doc = normalize("當(dāng)前工作報(bào)告(app)".encode(), "t", None, Limits())
+    assert doc.text == "当前工作报告(app)"
+    assert [(r.kind, r.removed, r.at) for r in doc.removed] == [("pinyin", "(dāng)", 1), ("pinyin", "(bào)", 5)]
+
+
+def test_gambling_spam_spliced_into_a_sentence_is_removed_and_recorded() -> None:
+    doc = normalize(
+        "我镇在新葡京娱乐_葡京官网【手机app下载】:区政务公开办的指导下开展工作。".encode(), "t", None, Limits()
+    )
+    assert doc.text == "我镇在区政务公开办的指导下开展工作。"
+    assert doc.removed[0].kind == "spam" and doc.removed[0].at == 3
+
+
+def test_place_names_that_share_a_brand_word_are_not_spam() -> None:
+    assert _text("金沙江流域治理和永利村道路建设情况。") == "金沙江流域治理和永利村道路建设情况。"
+
+
+def test_mojibake_is_kept_and_located() -> None:
+    doc = normalize("推进工作上?? ???¤?,取得成效。一个问题?".encode(), "t", None, Limits())
+    assert "上?? ???¤?" in doc.text
+    assert [(g.kind, doc.text[g.start : g.end]) for g in doc.garbled] == [("question_marks", "?? ???¤?")]
+
+
+def test_replacement_characters_are_located() -> None:
+    doc = normalize("信息\ufffd\ufffd公开".encode(), "t", None, Limits())
+    assert [(g.kind, g.start, g.end) for g in doc.garbled] == [("replacement_char", 2, 4)]
+
+
+def test_chrome_lines_in_saved_text_are_dropped_but_metadata_on_the_same_line_stays() -> None:
+    raw = "发布时间:2018-03-09 13:34:24 【字体:大 中 小】\n正文第一句。\n关闭窗口\n甘公网安备 62050202000103号"
+    assert _text(raw) == "发布时间:2018-03-09 13:34:24\n正文第一句。"

@@ -1,0 +1,83 @@
+"""Page metadata read from normalized text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from schemas.document import Limits, Meta
+from workers.stages.normalize import normalize
+
+
+def _meta(raw: str) -> Meta:
+    return normalize(raw.encode(), "t.txt", None, Limits()).meta
+
+
+def test_title_is_the_report_line_not_the_site_banner_above_it() -> None:
+    meta = _meta(
+        "青禾县人民政府\n\n政府信息公开\n\n青禾县2015年度政府信息公开工作报告\n2016-01-05 来源:青禾县人民政府\n"
+    )
+    assert (meta.title, meta.report_year, meta.publisher) == (
+        "青禾县2015年度政府信息公开工作报告",
+        2015,
+        "青禾县人民政府",
+    )
+
+
+def test_title_wrapped_onto_a_second_line_is_joined() -> None:
+    assert (
+        _meta("正文\n2022 年青禾县统计局政府信息公开工作\n年度报告\n一、总体情况").title
+        == "2022年青禾县统计局政府信息公开工作年度报告"
+    )
+
+
+def test_title_starting_with_its_year_takes_the_body_name_from_the_line_above() -> None:
+    assert (
+        _meta("青禾县人民政府\n2023 年政府信息公开工作年度报告\n本报告…").title
+        == "青禾县人民政府2023年政府信息公开工作年度报告"
+    )
+
+
+def test_labels_spaced_out_and_values_in_table_cells_are_read() -> None:
+    meta = _meta("| 索 引 号: | 11330682/2015-00017 | 发 布 机 构 | 青禾镇 |\n| 公开日期: | 2015-07-27 16:32 | |")
+    assert (meta.index_no, meta.publisher, meta.published_date) == ("11330682/2015-00017", "青禾镇", date(2015, 7, 27))
+
+
+def test_an_empty_label_does_not_take_the_next_label_as_its_value() -> None:
+    meta = _meta("索引号: 发布机构: 青禾区人民政府\n成文日期:\n发文字号:\n发布时间: 2020-08-13")
+    assert (meta.index_no, meta.publisher, meta.written_date, meta.published_date) == (
+        None,
+        "青禾区人民政府",
+        None,
+        date(2020, 8, 13),
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("发布日期:2014年01月10日 23:20", date(2014, 1, 10)),
+        ("发布时间:2014/1/10", date(2014, 1, 10)),
+        ("发布日期:2014.01.10", date(2014, 1, 10)),
+        ("发布日期:20140110", date(2014, 1, 10)),
+    ],
+)
+def test_published_date_formats(printed: str, expected: date) -> None:
+    assert _meta(f"青禾县2013年政府信息公开年度报告\n{printed}\n一、概述").published_date == expected
+
+
+def test_closing_date_in_chinese_numerals_is_the_written_date() -> None:
+    assert _meta("一、概述\n正文。\n青禾县人民政府办公室\n二〇一四年一月十日").written_date == date(2014, 1, 10)
+
+
+def test_report_year_sources_record_what_title_period_and_publication_say() -> None:
+    meta = _meta(
+        "青禾县2016年政府信息公开年度报告\n发布日期:2017-02-01\n本报告统计期限自2015年1月1日起至2015年12月31日止。"
+    )
+    assert meta.year_sources == {"title": 2016, "period": 2015, "text": 2016, "published": 2016}
+    assert meta.report_year == 2016
+
+
+def test_period_with_the_year_run_into_the_month_still_gives_the_year() -> None:
+    assert _meta("本报告中所列数据的统计期限自20201月1日起至202012月31日止。").year_sources["period"] == 2020
