@@ -26,7 +26,7 @@ Job = dict[str, Any]
 
 def dead_letter(svc: Services, job: Job, stage: str, exc: GongkaiError, attempts: int) -> None:
     ref = ObjectRef(**job["ref"])
-    message = exc.message if exc.message == exc.hint else f"{exc.message} — {exc.hint}"
+    message = exc.message if exc.hint in exc.message else f"{exc.message} — {exc.hint}"
     letter = DeadLetter(
         key=ref.key,
         version=ref.version,
