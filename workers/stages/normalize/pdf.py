@@ -39,7 +39,10 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
                 found: list[PlacedTable] = []
                 if has_ruling(page):
                     plumber = plumber or pdfplumber.open(io.BytesIO(data))
-                    found = page_tables(plumber.pages[number], number + 1)
+                    try:
+                        found = page_tables(plumber.pages[number], number + 1)
+                    except Exception:  # pdfminer trips on odd content streams; the page's text from pdfium still stands
+                        found = []
                 tables.append(found)
                 page.close()
         finally:
