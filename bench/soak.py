@@ -14,7 +14,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -54,16 +54,21 @@ class Faults:
     s3_cuts: int = 0
     duplicated: int = 0
     dropped: int = 0
-    log: list[str] = field(default_factory=list)
 
 
 def worker_children(stack: LocalStack) -> list[psutil.Process]:
     procs: list[psutil.Process] = []
+    alive: list[psutil.Process] = []
     for name, p in stack.procs.items():
         if name.startswith("worker") and p.poll() is None:
             with contextlib.suppress(psutil.Error):
                 procs += psutil.Process(p.pid).children(recursive=True)
-    return [c for c in procs if "celery" in " ".join(c.cmdline()) or "workers.cli" in " ".join(c.cmdline())]
+    # Every child of a worker is a pool process; a zombie is one the parent has not reaped yet.
+    for c in procs:
+        with contextlib.suppress(psutil.Error):
+            if c.status() != psutil.STATUS_ZOMBIE:
+                alive.append(c)
+    return alive
 
 
 def killer(stack: LocalStack, faults: Faults, stop: threading.Event, every: float) -> None:
@@ -73,7 +78,7 @@ def killer(stack: LocalStack, faults: Faults, stop: threading.Event, every: floa
         kids = worker_children(stack)
         if kids:
             victim = rng.choice(kids)
-            with contextlib.suppress(psutil.Error):
+            with contextlib.suppress(psutil.Error, OSError):
                 victim.send_signal(signal.SIGKILL)
                 faults.kills += 1
 
@@ -141,7 +146,6 @@ def soak(reports: int, workers: int, kill_every: float, s3_cut: float, timeout: 
         consumer.finish()
         result = verify(client, ids, outcomes, consumer.group)
         result |= {"reports": reports, "seconds": round(time.time() - t0, 1), "faults": faults.__dict__}
-        result.pop("log", None)
         emit("soak", **result)
         return result
     finally:
