@@ -13,15 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 from schemas import Document, Evidence, Fact, Part, Segmentation
-from workers.stages.concepts import channel_of, classify, zeros
+from workers.stages.channels import channel_of
+from workers.stages.concepts import classify
 from workers.stages.numbers import Count, find_counts
 from workers.stages.textview import View, build_view
+from workers.stages.zeros import BARE_NONE, zero_concepts, zeros
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
 _INTRO_SAME = re.compile(r"^[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含)[^,:;。]{0,4}?[,:;]?")
-_INTRO_NEXT = re.compile(
-    r"^(?:其中|包括|在(?:主动|所)?公开的[^,。]{0,12}中|按[^,。]{1,10}分|从[^,。]{1,10}(?:看|分)|具体(?:为|如下))"
-)
+_INTRO_NEXT = re.compile(r"^(?:其中|包括|在[^,。]{1,14}?中|按[^,。]{1,10}分|从[^,。]{1,10}(?:看|分)|具体(?:为|如下))")
 _SUB_UNIT = re.compile(r"本级|办公厅|办公室|本部门|下属|所属|直属|各部门|各单位|乡镇|街道|其中")
 # A breakdown of a total may name finer concepts that are facts of their own (channels of proactive.total).
 CHILDREN = {
@@ -69,10 +69,12 @@ def _mentions(view: View, sentences: list[tuple[int, int]]) -> list[Mention]:
     for si, (s, e) in enumerate(sentences):
         text = view.text[s:e]
         counts = find_counts(text)
+        prev = sentences[si - 1][0] if si and "\n" not in view.text[sentences[si - 1][0] : s] else s
+        context = view.text[prev:e]
         for i, c in enumerate(counts):
             left = text[counts[i - 1].end if i else 0 : c.start]
             right = text[c.end : counts[i + 1].start if i + 1 < len(counts) else len(text)]
-            concept = classify(left, right, c.unit, text, c.chinese)
+            concept = classify(left, right, c.unit, text, c.chinese, context)
             shifted = Count(c.value, c.unit, c.approx, c.start + s, c.end + s, c.num_end + s)
             out.append(Mention(shifted, si, concept, left, end=e))
     return out
@@ -112,6 +114,8 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
                 and m.concept not in CHILDREN.get(anchor.concept or "", set())
             ):
                 break
+            if anchor.parts and sum(p.count.value for p in anchor.parts) == anchor.count.value:
+                break  # the parts already make up the total: what follows is a new statement
             if m.part_of is None:
                 if not anchor.parts:
                     m.window = view.text[start : m.count.start]
@@ -156,13 +160,25 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
             continue
         s = sentences[m.sentence][0]
         found.append((m.count.start, _fact(view, doc, m, s), m.window))
-    for s, e in sentences:
-        for concept in zeros(view.text[s:e]):
-            a, b = view.span(s, e)
+    stated = {(m.sentence, m.concept) for m in mentions if m.count.value}
+    for si, (s, e) in enumerate(sentences):
+        a, b = view.span(s, e)
+        # 收取…120元，无减免情况: a figure stated in the same sentence outweighs the negation.
+        for concept in _zero_concepts_of(view.text[s:e], doc, seg, a):
+            if (si, concept) in stated:
+                continue
             ev = Evidence(start=a, end=b, quote=doc.text[a:b].strip())
             found.append((s, Fact(concept=concept, value=0, evidence=ev), ""))
     found.sort(key=lambda x: x[0])
     return _dedupe(found)
+
+
+def _zero_concepts_of(sentence: str, doc: Document, seg: Segmentation, at: int) -> list[str]:
+    if not BARE_NONE.match(sentence):
+        return zeros(sentence)
+    # A bare "无。" answers the heading right before it (on its line or the line above).
+    before = [h for h in seg.headings if h.start < at and not doc.text[h.end : at].strip(" \t\r\n。.:：")]
+    return zero_concepts(before[-1].text) if before else []
 
 
 def _dedupe(found: list[tuple[int, Fact, str]]) -> list[Fact]:

@@ -55,11 +55,20 @@ def find_candidates(doc: Document) -> list[Candidate]:
 
 
 def top_rank(cands: list[Candidate]) -> int | None:
-    """The outermost numbering rank that the document really uses (at least twice, when any rank is)."""
+    """The outermost numbering rank that the document really uses.
+
+    That is the outermost rank used at least twice; or, in an excerpt cut off after its first section, a rank
+    used once that opens the body as number 1 before the finer headings (一、总体情况 then (一)…(五)).
+    """
     counts = Counter(c.rank for c in cands)
     repeated = [r for r, n in counts.items() if n >= 2]
     pool = repeated or list(counts)
-    return min(pool) if pool else None
+    if not pool:
+        return None
+    first = cands[0]
+    if first.rank < min(pool) and counts[first.rank] == 1 and first.number == 1:
+        return first.rank
+    return min(pool)
 
 
 def segment(doc: Document) -> Segmentation:

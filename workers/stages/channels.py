@@ -1,0 +1,62 @@
+"""Counts of proactively published items: proactive.total, or the one channel (website, weibo, wechat, media).
+
+A count is a publication figure when its clause publishes (公开, 发布, 推送…) items (信息, 文章…) and is not
+about something else (requests, visits, training, a topic subset such as 重点领域). It belongs to a channel
+when exactly one channel is named and no other outlet (公开栏, 等渠道…) shares the figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+CHANNELS = (
+    ("proactive.website", re.compile(r"网站|门户|网页|政府网|网上")),
+    ("proactive.weibo", re.compile(r"微博")),
+    ("proactive.wechat", re.compile(r"微信|公众号")),
+    # 政府公报 and 政务新媒体 are not the press.
+    ("proactive.media", re.compile(r"(?<!公)报刊|报纸|广播|电视|(?<!新)媒体|电台|日报")),
+)
+# Outlets outside the vocabulary's channels: a figure shared with them is the total, not a channel's.
+_OTHER_OUTLET = re.compile(
+    r"公开栏|公示栏|公告栏|宣传栏|显示屏|电子屏|查阅点|查阅室|档案馆|图书馆|服务大厅|明白纸|"
+    r"等(?:多种|各种)?(?:渠道|途径|形式|方式|平台|载体)"
+)
+_PUBLISH = re.compile(r"公开|发布|发送|推送|更新|编发|刊发|刊登|公布|播发")
+_ITEM = re.compile(r"信息|文章|微博|稿件|数量|内容|动态|消息")
+_ITEM_AFTER = re.compile(r"^(?:的)?(?:政府|政务|各类)?(?:信息|文章|微博|稿件)")
+_NOT_PROACTIVE = re.compile(
+    r"申请|复议|诉讼|咨询|访问|浏览|点击|粉丝|关注|阅读|转发|评论|点赞|观看|培训|会议|规范性文件|视频|"
+    r"简报|短信|预警|建议|提案|信件|来信|留言|诉求|政策(?!信息)|重点领域|拟公开|审查|审核"
+)
+_RATE = re.compile(r"日均|日更新|每日|每天|平均|每周|每月|月均|年均|同比|环比")
+_PREPOSITION = re.compile(r"^(?:通过|在|依托|利用|借助|经)")
+# Titles of documents (《…公开规定》) name things; their words are no cues.
+_BOOK_TITLE = re.compile(r"《[^》]{0,40}》")
+
+
+def clauses(left: str) -> list[str]:
+    return re.split(r"[,;:]", left)
+
+
+def proactive(left: str, right: str) -> str | None:
+    """proactive.total or one channel, for a count of published items; None when it counts something else."""
+    parts = clauses(left)
+    clause = parts[-1]
+    bare = _BOOK_TITLE.sub("《》", clause)
+    if _NOT_PROACTIVE.search(bare) or _RATE.search(bare) or not _PUBLISH.search(bare):
+        return None
+    if not (_ITEM.search(bare) or _ITEM_AFTER.match(right)):
+        return None
+    scope = clause
+    if len(parts) > 1 and _PREPOSITION.match(parts[-2]) and not _PUBLISH.search(parts[-2]):
+        scope = parts[-2] + clause
+    channels = [name for name, pattern in CHANNELS if pattern.search(scope)]
+    if len(channels) == 1 and not _OTHER_OUTLET.search(scope):
+        return channels[0]
+    return "proactive.total" if "公开" in bare else None
+
+
+def channel_of(window: str) -> str | None:
+    """The one channel a breakdown item names (其中网站300条, 微博200条), if exactly one."""
+    found = [name for name, pattern in CHANNELS if pattern.search(window)]
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,52 @@
+"""Statements of zero: 没有/未发生/无 followed by the thing, the thing followed by ':无' / '为零', 全部免费,
+or a bare '无。' answering the heading above it."""
+
+from __future__ import annotations
+
+import re
+
+_NEG = re.compile(
+    r"没有|未发生|未收到|未接到|未产生|未出现|未有|尚无|尚未发生|未曾|未受理|未收取|未涉及|不存在|"
+    r"未(?:对|向)[^,;。]{0,20}?收取|"
+    # 无法, 无正当理由, 无不… are not negations of a count; 无不予公开 is.
+    r"无(?!法|正当|关|须|需|论|力|误|偿|效|缝|障碍|纸|人|线|不(?!予公开))"
+)
+_FEE_OBJECT = re.compile(r"收费|收取|费用|减免|处理费|检索费|复制费|工本费|邮寄费")
+_FREE = re.compile(r"(?:全部|均|一律|全部实行|实行)免费|免费(?:提供|公开)")
+ZERO_CUES = (
+    ("requests.received", re.compile(r"依申请|(?:公开|信息)的?申请|申请公开|要求公开")),
+    ("withheld.total", re.compile(r"不予公开")),
+    ("review.total", re.compile(r"复议")),
+    ("litigation.total", re.compile(r"诉讼")),
+    ("complaints.total", re.compile(r"申诉|投诉|举报")),
+    ("consultations.total", re.compile(r"咨询")),
+)
+_TRAILING_NONE = re.compile(r"(?:[:：]\s*(?:无|没有)|(?:为|是)\s*(?:零|无|0(?![\d.])))[。.]?$")
+# A sentence that only says "none": it answers the heading it follows (四、不予公开政府信息情况 / 无。).
+BARE_NONE = re.compile(r"^\s*(?:本年度?|全年)?(?:无|没有|暂无|无此类?情况|无相关情况|无此项)[。.;；]?\s*$")
+
+
+def zero_concepts(obj: str) -> list[str]:
+    """The concepts a phrase names as the thing that did not happen (收费 wins: 依申请公开收费 is about fees)."""
+    if _FEE_OBJECT.search(obj):
+        return ["fees.amount"]
+    found = [concept for concept, cue in ZERO_CUES if cue.search(obj)]
+    if "review.total" in found or "litigation.total" in found:
+        found = [c for c in found if c != "requests.received"]
+    return found
+
+
+def zeros(sentence: str) -> list[str]:
+    """Concepts that a sentence states to be zero (没有依申请公开…, 收费情况:无, 全部免费)."""
+    out: list[str] = []
+    for clause in re.split(r"[,;]", sentence):
+        trailing = _TRAILING_NONE.search(clause)
+        if trailing:
+            out += zero_concepts(clause[: trailing.start()])
+            continue
+        m = _NEG.search(clause)
+        if m:
+            out += zero_concepts(clause[m.end() :])
+        elif _FREE.search(clause) and re.search(r"公开|申请", sentence):
+            out.append("fees.amount")
+    return list(dict.fromkeys(out))
