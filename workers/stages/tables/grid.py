@@ -48,14 +48,32 @@ def _data_row(cells: list[str], header: dict[int, list[str]], start: int, end: i
     last_label = max((i for i, c in enumerate(cells) if not is_value(c)), default=-1)
     labels = _dedupe(cells[: last_label + 1])
     idx = list(range(last_label + 1, len(cells)))
+    shift = _ragged_shift(cells, idx, header)
     return Row(
         labels=labels,
-        values=[cells[i].strip() for i in idx],
+        values=[cells[i].strip() for i in idx[: len(idx) - shift]],
         start=start,
         end=end,
-        columns=[header.get(i, []) for i in idx],
+        columns=[header.get(i + shift, []) for i in idx[: len(idx) - shift]],
         from_grid=True,
     )
+
+
+def _ragged_shift(cells: list[str], idx: list[int], header: dict[int, list[str]]) -> int:
+    """How far a row sits left of its header: a table continued in a second <table> loses the cells spanned
+    down from the first (三、本年度办理结果), so its rows start early and end in padding."""
+    if not header:
+        return 0
+    shift = 0
+    while shift < len(idx) and not _names_column(header.get(idx[shift], [])):
+        shift += 1
+    if not shift or not any(cells[i].strip() for i in idx[:shift]):
+        return 0
+    return shift if all(not cells[i].strip() for i in idx[len(idx) - shift :]) else 0
+
+
+def _names_column(heads: list[str]) -> bool:
+    return any(applicant_column(h) or _COLUMN_WORDS.search(clean(h)) for h in heads)
 
 
 def _is_header(cells: list[str]) -> bool:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 _T2 = re.compile(r"第二十条第|信息内容")
 _T3 = re.compile(r"勾稽关系|申请人情况|本年新收政府信息公开申请")
 _T3_LAST = re.compile(r"结转下年|下年度继续办理")
-_T4 = re.compile(r"行政复议")
-_T4_HEADER = re.compile(r"维持|纠正|审结")
+# PDF cells wrap anywhere (行政复\n议), so the words are matched across whitespace.
+_T4 = re.compile(r"行\s*政\s*复\s*议")
+_T4_HEADER = re.compile(r"维\s*持|纠\s*正|审\s*结")
 _AFTER_T4 = re.compile(r"\n[ \t#]*(?:[五六七]\s*[、.]|（[一1]）\s*主要问题|存在的?主要问题|其他需要报告)")
 _LOOKAHEAD = 400
 
@@ -53,7 +54,11 @@ def _find_t4(text: str, t3: int | None) -> int | None:
     for m in _T4.finditer(text, pos):
         if _T4_HEADER.search(text, m.end(), m.end() + _LOOKAHEAD):
             return m.start()
-    return None
+    # The caption can be lost (a header row left alone at a page foot); the block headers still mark the table.
+    if t3 is None:
+        return None
+    header = _T4_HEADER.search(text, pos, pos + _LOOKAHEAD)
+    return text.rfind("\n", pos, header.start()) + 1 if header else None
 
 
 def _t4_end(text: str, t4: int) -> int:
