@@ -7,13 +7,11 @@ from dataclasses import dataclass, field
 
 from schemas.document import Grid, Removal
 
-from .blocks import Extracted, Table
-from .chrome import strip_chrome_line
-from .cleanup import ScriptTally, close_cjk_gaps, fix_date_zeros, fold_width, to_simplified
-from .injected import Cut, remove_pinyin, remove_spam
+from .blocks import Block, Extracted, Table
+from .clean import Cleaner
+from .injected import Cut
 
-_CELL_SPACE = re.compile(r"\s+")
-_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff]) (?=[\u3000-\u303f\u3400-\u9fff])")
+_LEADING_BLANKS = re.compile(r"(?:[^\S\n]*\n)+")
 
 
 @dataclass
@@ -28,66 +26,72 @@ class _Builder:
     def __init__(self, close_gaps: bool) -> None:
         self.parts: list[str] = []
         self.length = 0
-        self.tally = ScriptTally()
+        self.cleaner = Cleaner(close_gaps)
         self.removed: list[Removal] = []
         self.grids: list[Grid] = []
-        self.close_gaps = close_gaps
 
-    def add_line(self, raw: str) -> None:
-        line, cuts = self._clean(raw)
-        if line is None:
+    def add_text(self, raw: str) -> None:
+        """A run of lines between tables, cleaned as one text."""
+        text, cuts, any_line = self.cleaner.clean(raw)
+        if not any_line:
             return
-        self._append(line, cuts)
+        if not self.parts:  # no blank lines before the first text
+            lead = _LEADING_BLANKS.match(text)
+            if lead:
+                text = text[lead.end() :]
+                for cut in cuts:
+                    cut.at = max(0, cut.at - lead.end())
+            if not text.strip() and not cuts:
+                return
+        self._append(text, cuts)
 
-    def _clean(self, raw: str) -> tuple[str | None, list[Cut]]:
-        # Pinyin goes first: it splits words ("当(dāng)前位置") that the chrome and spam patterns look for.
-        line, cuts = remove_pinyin(fold_width(raw))
-        line = to_simplified(line, self.tally)
-        stripped = strip_chrome_line(line)
-        if stripped is None:
-            return None, cuts
-        line = fix_date_zeros(close_cjk_gaps(stripped) if self.close_gaps else stripped)
-        line, spam = remove_spam(line)
-        for cut in cuts:
-            cut.at = min(cut.at, len(line))
-        return line, cuts + spam
-
-    def _append(self, line: str, cuts: list[Cut]) -> None:
-        if not self.parts and not line.strip() and not cuts:
-            return  # no blank lines before the first text
+    def _append(self, text: str, cuts: list[Cut]) -> None:
         start = self.length + (1 if self.parts else 0)
-        for cut in cuts:
-            self.removed.append(Removal(kind=cut.kind, removed=cut.removed, at=start + cut.at))
-        self.parts.append(line)
-        self.length = start + len(line)
+        self.removed.extend(Removal(kind=c.kind, removed=c.removed, at=start + c.at) for c in cuts)
+        self.parts.append(text)
+        self.length = start + len(text)
 
     def add_table(self, table: Table) -> None:
-        cuts: list[Cut] = []
-        shown = [[self._cell(c, cuts) for c in row] for row in (table.shown or table.rows)]
-        rows = [[self._cell(c, []) for c in row] for row in table.rows]
+        shown_raw = table.shown or table.rows
+        unique = list(dict.fromkeys(c for row in table.rows + shown_raw for c in row))
+        cleaned = dict(zip(unique, self.cleaner.clean_cells(unique), strict=True))
+        rows = [[cleaned[c][0] for c in row] for row in table.rows]
         if not rows or not any(any(c for c in row) for row in rows):
             return
+        shown = [[cleaned[c][0] for c in row] for row in shown_raw]
+        # Located at the table: cell offsets do not survive the rendering.
+        cuts = [Cut(cut.kind, cut.removed, 0) for row in shown_raw for c in row for cut in cleaned[c][1]]
         start = self.length + (1 if self.parts else 0)
-        for cut in cuts:  # located at the table: cell offsets do not survive the rendering
-            cut.at = 0
-        for i, row in enumerate(shown):
-            self._append("| " + " | ".join(row) + " |", cuts if i == 0 else [])
+        rendering = "\n".join("| " + " | ".join(row) + " |" for row in shown)
+        self._append(rendering, cuts)
         self.grids.append(Grid(rows=rows, start=start, end=self.length, page=table.page))
 
-    def _cell(self, raw: str, cuts: list[Cut]) -> str:
-        text, found = self._clean(_CELL_SPACE.sub(" ", raw).strip())
-        cuts.extend(found)
-        # Cells wrap inside their box; a space left between two Han characters is a line break, not content.
-        return _CJK_SPACE.sub("", text or "").replace("|", "/").strip()
+
+def _runs(blocks: list[Block]) -> list[Block]:
+    """Consecutive text blocks joined into one run, so cleaning works once per run, not once per paragraph."""
+    out: list[Block] = []
+    pending: list[str] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            if pending:
+                out.append("\n".join(pending))
+                pending = []
+            out.append(block)
+        else:
+            pending.append(block)
+    if pending:
+        out.append("\n".join(pending))
+    return out
 
 
 def assemble(extracted: Extracted) -> Assembled:
     builder = _Builder(extracted.close_gaps)
-    for block in extracted.blocks:
+    for block in _runs(extracted.blocks):
         if isinstance(block, Table):
             builder.add_table(block)
         else:
-            for line in block.split("\n"):
-                builder.add_line(line)
+            builder.add_text(block)
     text = "\n".join(builder.parts).rstrip()
-    return Assembled(text=text, grids=builder.grids, removed=builder.removed, script=builder.tally.script)
+    for removal in builder.removed:
+        removal.at = min(removal.at, len(text))
+    return Assembled(text=text, grids=builder.grids, removed=builder.removed, script=builder.cleaner.tally.script)

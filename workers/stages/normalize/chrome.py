@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .offsets import Edit
+
 # Pieces of chrome that can sit on a line next to real metadata ("发布时间:2018-03-09 【字体:大 中 小】").
 _TOKENS = re.compile(
     r"【\s*字\s*[体号]\s*:?\s*(?:大\s*中\s*小)?\s*】?"
@@ -23,6 +25,17 @@ _FOOTER = re.compile(
     re.IGNORECASE,
 )
 _LEFTOVER = re.compile(r"^[\s|:,.;!?/\\>\-_·、。,]*$")
+# Words one of the three patterns needs on a line: a cheap scan over a whole text finds the lines worth testing.
+# Two scans, since a line-start anchor in the alternation would stop the scanner from skipping ahead.
+_CANDIDATES = (
+    re.compile(
+        r"字[^\S\n]*[体号]|打印|关闭|返回顶部|保存本页|收藏|浏览|点击|阅读|访问次数|分享到|扫一扫|位置[^\S\n]*:"
+        r"|网安备|ICP|icp|Icp|Copyright|CopyRight|COPYRIGHT|copyright|©|网站标识码|版权所有|技术支持|网站地图|联系我们|主办单位|承办单位"
+    ),
+    re.compile(
+        r"^[^\S\n]*(?:登录|注册|首页|网站首页|返回首页|无障碍|English|ENGLISH|english|繁体|简体|繁體)", re.MULTILINE
+    ),
+)
 
 
 def strip_chrome_line(line: str) -> str | None:
@@ -33,3 +46,55 @@ def strip_chrome_line(line: str) -> str | None:
     if cleaned != line and _LEFTOVER.match(cleaned):
         return None
     return cleaned.rstrip() if cleaned != line else line
+
+
+def strip_chrome(text: str, keep_lines: bool = False) -> tuple[str, list[Edit], bool]:
+    """`strip_chrome_line` on every line of `text`, visiting only lines where chrome can be. Lines of nothing but
+    chrome go (or stay as empty lines with `keep_lines`, so table cells keep their places). Returns the text, the
+    edits made, and whether any line is left."""
+    edits: list[Edit] = []
+    out: list[str] = []
+    pos = 0
+    kept_before = False  # a kept line precedes: a dropped line then takes the newline before it, else the one after
+    last_end = -1
+    hits = sorted(m.start() for pattern in _CANDIDATES for m in pattern.finditer(text))
+    for hit in hits:
+        start = text.rfind("\n", 0, hit) + 1
+        if start <= last_end:
+            continue  # the match runs on from a line already handled
+        end = text.find("\n", hit)
+        end = len(text) if end < 0 else end
+        last_end = end
+        line = text[start:end]
+        new = strip_chrome_line(line)
+        if new == line:
+            continue
+        kept_before = kept_before or pos < start
+        if new is None and not keep_lines:
+            cut_from, cut_to = (start - 1, end) if kept_before else (start, min(end + 1, len(text)))
+        else:
+            kept = new or ""
+            cut_from = start + _common_prefix(line, kept)
+            cut_to = end
+            out.append(text[pos:cut_from])
+            out.append(kept[cut_from - start :])
+            edits.append((cut_from, cut_to, len(kept) - (cut_from - start)))
+            pos = cut_to
+            kept_before = True
+            continue
+        out.append(text[pos:cut_from])
+        edits.append((cut_from, cut_to, 0))
+        pos = cut_to
+    if not edits:
+        return text, [], True
+    out.append(text[pos:])
+    return "".join(out), edits, keep_lines or kept_before or pos < len(text)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n

@@ -40,6 +40,8 @@ _HTML = re.compile(
 )
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9]{0,9}[\s>/]")
+_NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\x0c\r"
+_NOT_CONTROL_UTF16 = _NOT_CONTROL + b"\x00"
 
 
 def sniff(data: bytes, content_type: str | None) -> str:
@@ -83,7 +85,8 @@ def _looks_binary(sample: bytes) -> bool:
         return False
     nul = sample.count(0)
     utf16 = nul and (sample[0::2].count(0) > len(sample) // 4 or sample[1::2].count(0) > len(sample) // 4)
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13) and not (utf16 and b == 0))
+    # Counted by deleting every other byte at C speed.
+    controls = len(sample.translate(None, _NOT_CONTROL_UTF16 if utf16 else _NOT_CONTROL))
     return controls > len(sample) // 50
 
 

@@ -101,7 +101,7 @@ def read_html(data: bytes, limits: Limits, deadline: Deadline, content_type: str
     _drop_chrome(root)
     walker = _Walker(min(limits.max_html_depth, 800), deadline)
     walker.walk(root, 0)
-    walker.flush()
+    walker.finish()
     return Extracted(blocks=walker.blocks, encoding=encoding)
 
 
@@ -144,15 +144,23 @@ class _Walker:
     def __init__(self, max_depth: int, deadline: Deadline) -> None:
         self.blocks: list[Block] = []
         self.line: list[str] = []
+        self.lines: list[str] = []  # raw lines since the last table, tidied together
         self.max_depth = max_depth
         self.deadline = deadline
         self.seen = 0
 
     def flush(self) -> None:
-        text = _SPACES.sub(" ", _SPACE_NL.sub("", "".join(self.line))).strip()
-        if text:
-            self.blocks.append(text)
-        self.line = []
+        if self.line:
+            self.lines.append("".join(self.line).replace("\x00", ""))
+            self.line = []
+
+    def finish(self) -> None:
+        """Spaces tidied on all lines since the last table at once (NUL, which no page text holds, parts them)."""
+        self.flush()
+        if self.lines:
+            tidy = _SPACES.sub(" ", _SPACE_NL.sub("", "\x00".join(self.lines)))
+            self.blocks.extend(line for line in (raw.strip() for raw in tidy.split("\x00")) if line)
+            self.lines = []
 
     def walk(self, el: lxml_html.HtmlElement, depth: int) -> None:
         self.seen += 1
@@ -163,7 +171,7 @@ class _Walker:
             self.line.append(el.text_content())
             return
         if tag == "table" and is_data_table(el):
-            self.flush()
+            self.finish()
             self.blocks.append(to_grid(el))
             return
         block = tag in _BLOCK

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from .offsets import Edit
 
 # A pinyin syllable with at least one tone mark, in parentheses right after a Han character: "公(gōng)开".
 # The tone mark is what tells it from a legitimate abbreviation in brackets ("平台(app)").
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN = re.compile(
-    rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONED}]{{0,5}}[{_TONED}])[a-zü{_TONED}]{{1,6}}\)",
-    re.IGNORECASE,
-)
+# The Han character before it is tested outside the pattern: a leading look-behind would stop the scanner from
+# skipping ahead to "(".
+_PINYIN = re.compile(rf"\((?=[a-zü{_TONED}]{{0,5}}[{_TONED}])[a-zü{_TONED}]{{1,6}}\)", re.IGNORECASE)
 
 # Words no disclosure report uses; each starts a spam span. Brand names that are also ordinary words (金沙江, 永利)
 # count only with a gambling suffix.
@@ -24,6 +26,13 @@ _SPAM_WORD = (
 _UNIT = r"[\u4e00-\u9fffA-Za-z0-9]{0,8}?(?:官网|平台|入口|登录|注册|下载|app|APP|投注|娱乐|体育|网址|开户)"
 # An SEO title: spam words and filler joined by _ | · and a 【...】 tag, maybe ending with a colon.
 _SPAM_SPAN = re.compile(rf"(?:{_SPAM_WORD})(?:[_|·]?{_UNIT})*(?:【[^】\n]{{0,20}}】)?[:：]?")
+# A word every spam span holds: texts without one skip the (slower) span pattern.
+_SPAM_HINT = re.compile(
+    r"沙巴|皇冠|葡京|威尼斯人|亚博|开云|必威|乐鱼|九游|金宝博|博天堂|bet365|188bet|bwin|明升|立博|金沙|永利|银河|太阳城"
+    r"|万博|投注|博彩|百家乐|娱乐城|赌场|老虎机|真人视讯|彩票网|网上赌|时时彩|六合彩|棋牌游戏|"
+    # Literal words only (no character class): the scanner then skips ahead to their first characters.
+    + "|".join(p + s for p in ("ag", "pg") for s in ("体育", "娱乐", "国际", "官网", "真人", "彩票", "棋牌", "电子"))
+)
 _SPAM_MARK = re.compile(r"[_|【]|官网|登录|注册|入口|下载|投注|娱乐")
 
 
@@ -34,27 +43,34 @@ class Cut:
     at: int
 
 
-def remove_pinyin(text: str) -> tuple[str, list[Cut]]:
-    return _cut(text, _PINYIN, "pinyin", lambda m: True)
+def remove_pinyin(text: str) -> tuple[str, list[Cut], list[Edit]]:
+    return _cut(text, _PINYIN, "pinyin", lambda m: m.start() > 0 and "\u3400" <= text[m.start() - 1] <= "\u9fff")
 
 
-def remove_spam(text: str) -> tuple[str, list[Cut]]:
+def remove_spam(text: str) -> tuple[str, list[Cut], list[Edit]]:
+    if not _SPAM_HINT.search(text):
+        return text, [], []
     return _cut(text, _SPAM_SPAN, "spam", lambda m: bool(_SPAM_MARK.search(m.group(0))))
 
 
-def _cut(text: str, pattern: re.Pattern[str], kind: str, keep: object) -> tuple[str, list[Cut]]:
+def _cut(
+    text: str, pattern: re.Pattern[str], kind: str, keep: Callable[[re.Match[str]], bool]
+) -> tuple[str, list[Cut], list[Edit]]:
+    """The text without the matches, each cut located in the new text, and the deletions as edits of the old."""
     out: list[str] = []
     cuts: list[Cut] = []
+    edits: list[Edit] = []
     pos = 0
     length = 0
     for m in pattern.finditer(text):
-        if not keep(m):  # type: ignore[operator]
+        if not keep(m):
             continue
         out.append(text[pos : m.start()])
         length += m.start() - pos
         cuts.append(Cut(kind, m.group(0), length))
+        edits.append((m.start(), m.end(), 0))
         pos = m.end()
     if not cuts:
-        return text, []
+        return text, [], []
     out.append(text[pos:])
-    return "".join(out), cuts
+    return "".join(out), cuts, edits

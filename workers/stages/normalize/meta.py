@@ -27,16 +27,18 @@ _SENTENCE = re.compile(r"[。;]|至|统计|截止|截至")
 def read_meta(text: str, script: str) -> Meta:
     lines = text.split("\n")
     head = _head(lines)
+    # Only lines with a label can hold labelled values; finding them once spares a scan per field.
+    labelled = [line for line in head if ANY_LABEL.search(line)]
     meta = Meta(script=script)
     title, _ = find_title(head)
-    labelled_title = _labelled(head, "title")
+    labelled_title = _labelled(labelled, "title")
     meta.title = title or (re.sub(r"\s+", "", labelled_title) if labelled_title else None)
-    publisher = _labelled(head, "publisher")
+    publisher = _labelled(labelled, "publisher")
     meta.publisher = first_token(publisher) or None if publisher else None
-    index_no = _labelled(head, "index_no")
+    index_no = _labelled(labelled, "index_no")
     meta.index_no = first_token(index_no) or None if index_no else None
-    meta.published_date = _labelled_date(head, "published") or _bare_header_date(head)
-    meta.written_date = _labelled_date(head, "written") or _closing_date(lines)
+    meta.published_date = _labelled_date(labelled, "published") or _bare_header_date(head)
+    meta.written_date = _labelled_date(labelled, "written") or _closing_date(lines)
     meta.year_sources = _year_sources(title, labelled_title, text, meta.published_date)
     for source in ("title", "metadata", "period", "text", "published"):
         if source in meta.year_sources:
@@ -85,8 +87,13 @@ def _bare_header_date(head: list[str]) -> date | None:
 
 def _closing_date(lines: list[str]) -> date | None:
     """The 落款 date: a line holding only a date (maybe after the body's name) among the last lines."""
-    tail = [ln.strip() for ln in lines if ln.strip()][-8:]
-    for line in reversed(tail):
+    tail: list[str] = []
+    for raw in reversed(lines):
+        if raw.strip():
+            tail.append(raw.strip())
+            if len(tail) == 8:
+                break
+    for line in tail:
         if len(line) <= 45 and _DATE_ONLY.match(line):
             return first_date(line)
     return None
