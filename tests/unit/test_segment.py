@@ -128,3 +128,9 @@ def test_section_heading_keeps_numbering_and_normalized_text() -> None:
 )
 def test_heading_titles_map_to_their_canonical_kinds(title: str, kinds: list[str]) -> None:
     assert kinds_of(title) == kinds
+
+
+def test_an_excerpt_cut_inside_its_first_section_keeps_that_section_as_the_top_level() -> None:
+    text = "一、总体情况\n略。\n（一）主动公开\n略。\n（二）依申请公开\n略。\n（三）政府信息管理\n略"
+    seg = segment(Document(text=text, detected_format="text"))
+    assert [s.heading for s in seg.sections] == ["一、总体情况"]

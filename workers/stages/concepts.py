@@ -49,7 +49,7 @@ RULES: tuple[Rule, ...] = (
     Rule("complaints.total", re.compile(r"申诉|投诉|举报"), 1, CASE_UNITS, _DISCLOSURE_CTX),
     Rule("consultations.total", re.compile(r"咨询"), 1, CONS_UNITS),
     Rule("staff.full_time", re.compile(r"专职"), 1, STAFF_UNITS),
-    Rule("staff.part_time", re.compile(r"兼职"), 1, STAFF_UNITS),
+    Rule("staff.part_time", re.compile(r"(?<!专)兼职"), 1, STAFF_UNITS),
     Rule("fees.amount", re.compile(r"收费|收取|费用|处理费"), 1, FEE_UNITS),
     Rule("requests.answered", re.compile(r"答复|办结|办理完毕|处理完毕|办理完成"), 2, REQ_UNITS, re.compile("申请")),
     Rule(
@@ -71,7 +71,7 @@ _COUNTS_OTHER = re.compile(
     r"重点|领域|渠道|方式|形式|目录|制度|措施|文件)"
 )
 _CONCEPT_NOUN = re.compile(
-    r"^(?:的)?(?:政府|政务|申请|信息|案|行政|依申请|咨询|投诉|举报|申诉|人员|工作人员|专职|兼职|涉及)"
+    r"^(?:的)?(?:政府|政务|申请|信息|案|行政|依申请|咨询|投诉|举报|申诉|人员|工作人员|专职|兼职|专兼职|涉及)"
 )
 # 2件转入下一年度办理, 其余22件结转至2014年办理: carried forward, said after the number.
 _CARRIED_AFTER = re.compile(r"^(?:申请)?(?:结转|转入|转至|转到|延期至|延至)(?:至|到|入)?(?:下一?年度?|\d{4}年)")
@@ -101,7 +101,7 @@ def _right_cue(left: str, right: str, unit: str, sentence: str) -> str | None:
     """有1件涉及…行政复议, 受理的1154件申请已全部办结, 3名兼职工作人员: the cue after the number."""
     clause = clauses(right)[0]
     if unit in STAFF_UNITS:
-        m = re.match(r"^(?:的)?(专职|兼职)?(?:的)?(?:工作)?人员", clause)
+        m = re.match(r"^(?:的)?(专兼职|专职|兼职)?(?:的)?(?:工作)?人员", clause)
         if m and _DISCLOSURE_CTX.search(sentence + clause):
             return {"专职": "staff.full_time", "兼职": "staff.part_time"}.get(m.group(1) or "", "staff.total")
         return None

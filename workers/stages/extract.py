@@ -20,7 +20,8 @@ from workers.stages.textview import View, build_view
 from workers.stages.zeros import BARE_NONE, zero_concepts, zeros
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
-_INTRO_SAME = re.compile(r"^[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含)[^,:;。]{0,4}?[,:;]?")
+# The breakdown may follow one short clause without figures (申请4件，均已按时答复，其中同意公开3件…).
+_INTRO_SAME = re.compile(r"^(?:[^。\n\d]{0,16}?[,;])?[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含)[^,:;。]{0,4}?[,:;]?")
 _INTRO_NEXT = re.compile(r"^(?:其中|包括|在[^,。]{1,14}?中|按[^,。]{1,10}分|从[^,。]{1,10}(?:看|分)|具体(?:为|如下))")
 _SUB_UNIT = re.compile(r"本级|办公厅|办公室|本部门|下属|所属|直属|各部门|各单位|乡镇|街道|其中")
 # A breakdown of a total may name finer concepts that are facts of their own (channels of proactive.total).

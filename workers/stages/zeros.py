@@ -23,7 +23,11 @@ ZERO_CUES = (
 )
 _TRAILING_NONE = re.compile(r"(?:[:：]\s*(?:无|没有)|(?:为|是)\s*(?:零|无|0(?![\d.])))[。.]?$")
 # A sentence that only says "none": it answers the heading it follows (四、不予公开政府信息情况 / 无。).
-BARE_NONE = re.compile(r"^\s*(?:本年度?|全年)?(?:无|没有|暂无|无此类?情况|无相关情况|无此项)[。.;；]?\s*$")
+BARE_NONE = re.compile(
+    r"^\s*(?:本年度?|全年|今年|\d{4}年度?)?[,，]?(?:我[局委办镇乡县区市]|本(?:单位|机关|部门))?"
+    r"(?:无|没有|暂无|未发生|没有发生|均未发生|未出现)(?:此类|该类|这类|上述|相关|类似)?(?:情况|事项|案件|情形)?"
+    r"(?:发生)?[。.;；]?\s*$"
+)
 
 
 def zero_concepts(obj: str) -> list[str]:
