@@ -104,7 +104,7 @@ _APPLICANT_HEADERS = (
     ("合计", "total"),
 )
 
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(](?:[一二三四五六七八九十]+|\d+)[）)]|\d+[.、．])")
 
 
 def compact(text: str) -> str:
@@ -126,6 +126,8 @@ def request_row(label: str) -> str | None:
     for pattern, key in _REQUEST_ROWS:
         if re.search(pattern, s):
             return key
+    if "合计" in s and request_group(s) in (None, "results"):
+        return "total_processed"  # （七）合计; a 不予公开合计 row is a group subtotal, not the total
     bare = strip_ordinal(s)
     if bare in ("其他", "其它"):
         return "other.other"
