@@ -129,7 +129,6 @@ def baseline(stack: LocalStack, n: int, concurrency: int, timeout: float) -> dic
     )  # fmt: skip
     try:
         r = connect(env["GONGKAI_REDIS_URL"])
-        noop_app.app.conf.broker_url = env["GONGKAI_REDIS_URL"]
         t0 = time.time()
         for i in range(n):
             noop_app.send(str(i))
@@ -156,6 +155,7 @@ def main(argv: list[str] | None = None) -> None:
     stack = LocalStack(work, settings_env={"GONGKAI_LOG_LEVEL": "WARNING", "GONGKAI_MAX_PAGES": "2000"})
     try:
         stack.start(workers=1, concurrency=args.concurrency)
+        stack.adopt()
         s = settings_of(stack)
         storage, client = Storage(s), connect(s.redis_url)
         streams = Streams(client)

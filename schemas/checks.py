@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 Status = Literal["pass", "fail", "uncertain", "not_applicable"]
 Severity = Literal["error", "warning", "info"]
@@ -18,6 +18,12 @@ class CheckEvidence(BaseModel):
     quote: str | None = None
     cell: str | None = None
     raw: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _only_what_applies(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+        # A check can cite dozens of cells; the unused half of each citation is left out.
+        data: dict[str, Any] = handler(self)
+        return {k: v for k, v in data.items() if v is not None}
 
 
 class Check(BaseModel):

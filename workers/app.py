@@ -9,6 +9,7 @@ import redis
 from celery import Celery, signals
 
 from workers import names
+from workers.artifacts import Documents
 from workers.logs import configure_logging
 from workers.settings import Settings, get_settings
 from workers.storage import Storage
@@ -50,6 +51,7 @@ class Services:
     redis: redis.Redis
     streams: Streams
     storage: Storage
+    documents: Documents
 
 
 _services: Services | None = None
@@ -60,7 +62,8 @@ def services() -> Services:
     if _services is None:
         s = get_settings()
         client = connect(s.redis_url)
-        _services = Services(settings=s, redis=client, streams=Streams(client), storage=Storage(s))
+        storage = Storage(s)
+        _services = Services(s, client, Streams(client), storage, Documents(storage))
     return _services
 
 

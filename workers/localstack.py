@@ -79,6 +79,32 @@ class LocalStack:
         env.update(self.settings_env)
         return env
 
+    def adopt(self) -> None:
+        """Point this process's settings at the stack, for harnesses that dispatch or publish in-process.
+        Call before the Celery app is first used: it reads its settings once."""
+        from workers.settings import get_settings
+
+        os.environ.update({k: v for k, v in self.env().items() if k.startswith("GONGKAI_")})
+        get_settings.cache_clear()
+
+    def wait_workers(self, timeout: float = 60) -> None:
+        """Until every started worker answers a control ping: before that, work only queues up."""
+        from celery import Celery
+
+        expected = {
+            f"{name}-{self.ports['redis']}@{socket.gethostname()}" for name in self.procs if name.startswith("worker")
+        }
+        probe = Celery(broker=self.env()["GONGKAI_REDIS_URL"])
+        deadline = time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline:
+                answered = {name for reply in probe.control.ping(timeout=0.5) for name in reply}
+                if expected <= answered:
+                    return
+            raise StackError(f"workers {sorted(expected)} did not answer in {timeout} s")
+        finally:
+            probe.close()
+
     @property
     def intake_url(self) -> str:
         return f"http://127.0.0.1:{self.ports['intake']}/events"
@@ -143,7 +169,7 @@ class LocalStack:
         from workers.storage import Storage
 
         env = self.env()
-        settings = Settings(**{k[len("GONGKAI_"):].lower(): v for k, v in env.items() if k.startswith("GONGKAI_")})
+        settings = Settings(**{k[len("GONGKAI_") :].lower(): v for k, v in env.items() if k.startswith("GONGKAI_")})
         storage = Storage(settings)
         storage.ensure_buckets()
         if self.native_events:
@@ -160,6 +186,8 @@ class LocalStack:
         self.prepare_buckets()
         for n in range(workers):
             self.start_worker(f"worker{n}", concurrency)
+        if workers:
+            self.wait_workers()
         if flower:
             self.start_flower()
 

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from schemas import Document, Extraction, Limits, ObjectRef, Record, Segmentation, Source
+from schemas import Check, Document, Extraction, Limits, ObjectRef, Record, Segmentation, Source
 from schemas.record import PipelineInfo
 from workers.identity import PIPELINE_VERSION, record_id_for
 from workers.stages.extract import extract_facts
@@ -59,9 +59,9 @@ def assemble(
     doc: Document,
     seg: Segmentation,
     ext: Extraction,
+    checks: list[Check],
     timings_ms: dict[str, float],
 ) -> Record:
-    checks = validate(doc, seg, ext)
     meta = doc.meta.model_copy(update={"template": ext.template})
     return Record(
         record_id=record_id,
@@ -89,7 +89,5 @@ def process_bytes(data: bytes, ref: ObjectRef, content_type: str | None, limits:
     doc = timed(timings, "normalize", lambda: normalize(data, ref.key, content_type, limits))
     seg = timed(timings, "segment", lambda: segment(doc))
     ext = timed(timings, "extract", lambda: extract(doc, seg))
-    source = source_for(ref, data, content_type, doc)
-    record = timed(timings, "validate", lambda: assemble(record_id_for(ref), source, doc, seg, ext, timings))
-    record.pipeline.timings_ms = timings
-    return record
+    checks = timed(timings, "validate", lambda: validate(doc, seg, ext))
+    return assemble(record_id_for(ref), source_for(ref, data, content_type, doc), doc, seg, ext, checks, timings)

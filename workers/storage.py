@@ -61,14 +61,15 @@ class Storage:
             self.client.set_bucket_versioning(self.settings.bucket, VersioningConfig(ENABLED))
 
     def read_source(self, ref: ObjectRef, max_bytes: int) -> tuple[bytes, str | None]:
-        """The object's bytes and content type; refuses an oversized object before downloading it."""
+        """The object's bytes and content type; refuses an oversized object before reading its body."""
         try:
-            stat = self.client.stat_object(ref.bucket, ref.key, version_id=ref.version_id)
-            if stat.size is not None and stat.size > max_bytes:
-                raise TooLarge(f"{stat.size} bytes, over the limit of {max_bytes}")
             resp = self.client.get_object(ref.bucket, ref.key, version_id=ref.version_id)
             try:
+                size = int(resp.headers.get("Content-Length") or 0)
+                if size > max_bytes:  # refused from the headers, before the body is read
+                    raise TooLarge(f"{size} bytes, over the limit of {max_bytes}")
                 data = resp.read(max_bytes + 1)
+                content_type = resp.headers.get("Content-Type")
             finally:
                 resp.close()
                 resp.release_conn()
@@ -76,7 +77,7 @@ class Storage:
             raise _translate(exc, "read source") from exc
         if len(data) > max_bytes:
             raise TooLarge(f"over the limit of {max_bytes} bytes")
-        return data, stat.content_type
+        return data, content_type
 
     def put_artifact(self, record_id: str, name: str, body: bytes) -> None:
         try:

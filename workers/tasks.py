@@ -1,7 +1,8 @@
-"""Thin Celery tasks: each loads its inputs by reference, calls one pure stage, stores the result.
+"""Thin Celery tasks: each loads its inputs, calls one pure stage, passes the result on.
 
-A message carries a small job dict (the object reference, the record id, timings); documents and
-intermediate results travel through the artifacts bucket.
+A message carries a job dict: the object reference, the record id, timings, and the small models the
+stages produce (sections, facts and tables, checks). The normalized document, the bulk of a report,
+travels by reference through the artifacts bucket.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import redis
 import structlog
 from celery import Task
 from celery.exceptions import Ignore, Retry, SoftTimeLimitExceeded
 
-from schemas import DeadLetter, Document, Extraction, ObjectRef, Segmentation, Source
+from schemas import Check, DeadLetter, Extraction, ObjectRef, Segmentation, Source
 from workers import names, pipeline
 from workers.app import Services, app, services
-from workers.errors import GongkaiError, PoisonMessage, RetryableError, StageTimeout, backoff
+from workers.errors import GongkaiError, PoisonMessage, RedisUnavailable, RetryableError, StageTimeout, backoff
 
 log = structlog.get_logger("gongkai.tasks")
 
@@ -42,6 +44,18 @@ def dead_letter(svc: Services, job: Job, stage: str, exc: GongkaiError, attempts
     log.warning("dead_lettered", error=exc.code, attempts=attempts, new=published.new)
 
 
+def _arrival(svc: Services, rid: str, stage: str, retries: int) -> tuple[bytes | None, int]:
+    """Whether the version is already done, and how often this attempt has been delivered: one round trip."""
+    key = names.deliveries_key(rid, stage, retries)
+    try:
+        with svc.redis.pipeline(transaction=False) as pipe:
+            pipe.hget(names.DONE_HASH, rid).incr(key).expire(key, 86400)
+            done, deliveries, _ = pipe.execute()
+    except redis.RedisError as exc:
+        raise RedisUnavailable(f"arrival: {type(exc).__name__}") from exc
+    return done, int(deliveries)
+
+
 def run_stage(task: Task, stage: str, job: Job, body: Callable[[Services, Job], Job]) -> Job:
     svc = services()
     s = svc.settings
@@ -50,11 +64,10 @@ def run_stage(task: Task, stage: str, job: Job, body: Callable[[Services, Job], 
     structlog.contextvars.clear_contextvars()
     structlog.contextvars.bind_contextvars(task_id=task.request.id, key=job["ref"]["key"], stage=stage, record_id=rid)
     try:
-        if svc.streams.outcome(rid) is not None:
+        done, deliveries = _arrival(svc, rid, stage, retries)
+        if done is not None:
             log.info("already_done")
             raise Ignore()
-        deliveries = svc.redis.incr(names.deliveries_key(rid, stage, retries))
-        svc.redis.expire(names.deliveries_key(rid, stage, retries), 86400)
         if deliveries > s.max_deliveries:
             raise PoisonMessage(f"delivered {deliveries} times without finishing")
         t0 = time.perf_counter()
@@ -85,48 +98,49 @@ def run_stage(task: Task, stage: str, job: Job, body: Callable[[Services, Job], 
         raise Ignore() from None
 
 
-def _load(svc: Services, job: Job, name: str) -> bytes:
-    return svc.storage.get_artifact(job["record_id"], name)
-
-
 def _normalize(svc: Services, job: Job) -> Job:
     ref = ObjectRef(**job["ref"])
     data, ctype = svc.storage.read_source(ref, svc.settings.max_bytes)
     ctype = ctype or ref.content_type
     doc = pipeline.normalize(data, ref.key, ctype, svc.settings.limits())
-    svc.storage.put_artifact(job["record_id"], "document", doc.model_dump_json().encode())
+    svc.documents.put(job["record_id"], doc)
     job["source"] = pipeline.source_for(ref, data, ctype, doc).model_dump(mode="json")
     return job
 
 
+# The small models ride in the job; only the document (the bulk of a report) goes by reference.
 def _segment(svc: Services, job: Job) -> Job:
-    doc = Document.model_validate_json(_load(svc, job, "document"))
-    seg = pipeline.segment(doc)
-    svc.storage.put_artifact(job["record_id"], "segmentation", seg.model_dump_json().encode())
+    doc = svc.documents.get(job["record_id"])
+    job["segmentation"] = pipeline.segment(doc).model_dump(mode="json")
     return job
 
 
 def _extract(svc: Services, job: Job) -> Job:
-    doc = Document.model_validate_json(_load(svc, job, "document"))
-    seg = Segmentation.model_validate_json(_load(svc, job, "segmentation"))
-    ext = pipeline.extract(doc, seg)
-    svc.storage.put_artifact(job["record_id"], "extraction", ext.model_dump_json().encode())
+    doc = svc.documents.get(job["record_id"])
+    seg = Segmentation.model_validate(job["segmentation"])
+    job["extraction"] = pipeline.extract(doc, seg).model_dump(mode="json")
     return job
 
 
 def _validate(svc: Services, job: Job) -> Job:
-    doc = Document.model_validate_json(_load(svc, job, "document"))
-    seg = Segmentation.model_validate_json(_load(svc, job, "segmentation"))
-    ext = Extraction.model_validate_json(_load(svc, job, "extraction"))
-    source = Source.model_validate(job["source"])
-    record = pipeline.assemble(job["record_id"], source, doc, seg, ext, dict(job.get("timings", {})))
-    svc.storage.put_artifact(job["record_id"], "record", record.model_dump_json().encode())
+    doc = svc.documents.get(job["record_id"])
+    seg = Segmentation.model_validate(job["segmentation"])
+    ext = Extraction.model_validate(job["extraction"])
+    job["checks"] = [c.model_dump(mode="json") for c in pipeline.validate(doc, seg, ext)]
     return job
 
 
 def _publish(svc: Services, job: Job) -> Job:
-    body = _load(svc, job, "record").decode("utf-8")
-    published = svc.streams.publish_record(job["record_id"], body)
+    record = pipeline.assemble(
+        job["record_id"],
+        Source.model_validate(job["source"]),
+        svc.documents.get(job["record_id"]),
+        Segmentation.model_validate(job["segmentation"]),
+        Extraction.model_validate(job["extraction"]),
+        [Check.model_validate(c) for c in job["checks"]],
+        dict(job.get("timings", {})),
+    )
+    published = svc.streams.publish_record(job["record_id"], record.model_dump_json())
     svc.redis.delete(names.dispatched_key(job["record_id"]))
     log.info("published", new=published.new, entry=published.entry)
     return job

@@ -114,9 +114,21 @@ def test_worker_logs_are_json_with_task_key_and_stage_bound(live: Live, samples_
     assert not any(report_text[200:230] in line for line in lines), "no document text in logs"
 
 
-def test_stage_results_travel_through_the_artifacts_bucket(live: Live, samples_dir: Path) -> None:
-    ref = live.drop("artifacts/report.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
+def test_the_document_travels_through_the_artifacts_bucket_not_the_queue(live: Live, samples_dir: Path) -> None:
+    body = (samples_dir / "songxi-scj-2022-f21.html").read_bytes()
+    ref = live.drop("artifacts/report.html", body, "text/html")
     live.outcome(ref)
-    rid = record_id_for(ref)
-    for name in ("document", "segmentation", "extraction", "record"):
-        assert live.storage.get_artifact(rid, name)
+    assert live.storage.get_artifact(record_id_for(ref), "document")
+    # The largest message of the chain (the one publish receives) stays small next to the report.
+    from workers.dispatch import Dispatcher
+    from workers.pipeline import process_bytes
+
+    record = process_bytes(body, ref, "text/html", live.settings.limits())
+    job = Dispatcher.job_for(None, ref)  # type: ignore[arg-type]
+    job |= {
+        "segmentation": {"sections": [s.model_dump(mode="json") for s in record.sections]},
+        "extraction": {"facts": [f.model_dump(mode="json") for f in record.facts],
+                       "tables": record.tables.model_dump(mode="json")},
+        "checks": [c.model_dump(mode="json") for c in record.checks],
+    }  # fmt: skip
+    assert len(json.dumps(job, ensure_ascii=False).encode()) < 64 * 1024
