@@ -48,7 +48,7 @@ def normalize(data: bytes, name: str, content_type: str | None, limits: Limits) 
         text=assembled.text,
         detected_format=kind,
         encoding=extracted.encoding,
-        meta=read_meta(assembled.text, assembled.script),
+        meta=read_meta(assembled.text, assembled.script, assembled.page_titles),
         grids=assembled.grids,
         removed=assembled.removed,
         garbled=find_garbles(assembled.text),

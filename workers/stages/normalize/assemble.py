@@ -20,6 +20,7 @@ class Assembled:
     grids: list[Grid] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     script: str = "simplified"
+    page_titles: list[str] = field(default_factory=list)
 
 
 class _Builder:
@@ -94,4 +95,12 @@ def assemble(extracted: Extracted) -> Assembled:
     text = "\n".join(builder.parts).rstrip()
     for removal in builder.removed:
         removal.at = min(removal.at, len(text))
-    return Assembled(text=text, grids=builder.grids, removed=builder.removed, script=builder.cleaner.tally.script)
+    # Page titles get the text's cleaning too (widths, script, pinyin), but leave no trace in the record.
+    titles = [Cleaner(False).clean(t.replace("\n", " "))[0] for t in extracted.page_titles]
+    return Assembled(
+        text=text,
+        grids=builder.grids,
+        removed=builder.removed,
+        script=builder.cleaner.tally.script,
+        page_titles=titles,
+    )

@@ -25,3 +25,5 @@ class Extracted:
     pages: int | None = None
     # Text from PDF layout, where spaces between CJK characters are justification, not content.
     close_gaps: bool = False
+    # What the page names itself outside the text (HTML <title>, PDF or DOCX properties), raw.
+    page_titles: list[str] = field(default_factory=list)

@@ -82,6 +82,8 @@ _CHROME_ATTR = re.compile(
     r"banquan|navbar|nav|menu|topbar|sidebar|print|close|sitemap|login|search|toolbar|fontsize|zihao)(?:$|[\s_\-\d])",
     re.IGNORECASE,
 )
+# Meta tags in which Chinese government CMSs (TRS, Hanweb, ...) put the article's own title.
+_TITLE_METAS = frozenset(("articletitle", "title", "dc.title"))
 _SPACE_NL = re.compile(r"(?<=[\u3400-\u9fff\u3000-\u303f])\s*\n\s*(?=[\u3400-\u9fff\u3000-\u303f])")
 _SPACES = re.compile(r"[ \t\r\n]+")
 
@@ -96,13 +98,15 @@ def read_html(data: bytes, limits: Limits, deadline: Deadline, content_type: str
     except (etree.ParserError, ValueError) as e:
         raise DecodeFailed("the HTML page could not be parsed", detail="html") from e
     deadline.check("html parse")
+    titles = [t.text_content() for t in root.iter("title")][:1]
+    titles += [m.get("content", "") for m in root.iter("meta") if m.get("name", "").lower() in _TITLE_METAS][:2]
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     _drop_chrome(root)
     walker = _Walker(min(limits.max_html_depth, 800), deadline)
     walker.walk(root, 0)
     walker.finish()
-    return Extracted(blocks=walker.blocks, encoding=encoding)
+    return Extracted(blocks=walker.blocks, encoding=encoding, page_titles=[t[:300] for t in titles if t.strip()])
 
 
 def _drop_chrome(root: lxml_html.HtmlElement) -> None:

@@ -9,7 +9,7 @@ from schemas.document import Meta
 
 from .meta_dates import date_spans, first_date
 from .meta_labels import ANY_LABEL, first_token, labelled_values
-from .meta_title import find_title
+from .meta_title import find_title, title_from_page, yearless_title
 
 _HEAD_LINES = 40
 _FIRST_HEADING = re.compile(r"^\s*[一1][、.]\s*\S")
@@ -21,10 +21,12 @@ _YEAR_IN = re.compile(r"(\d{4})\s*年")
 _DATE_ONLY = re.compile(
     r"^[\u4e00-\u9fff()]{0,30}\s*[\d〇零一二三四五六七八九十]{4}\s*[-/.年][\d一二三四五六七八九十\s\-/.月]{1,8}日?$"
 )
+_TODAY = re.compile(r"今天是|今日|当前日期|现在是")
+_WEEKDAY = re.compile(r"\s*(?:星期|礼拜|周)[一二三四五六日天]")
 _SENTENCE = re.compile(r"[。;]|至|统计|截止|截至")
 
 
-def read_meta(text: str, script: str) -> Meta:
+def read_meta(text: str, script: str, page_titles: list[str] | None = None) -> Meta:
     lines = text.split("\n")
     head = _head(lines)
     # Only lines with a label can hold labelled values; finding them once spares a scan per field.
@@ -32,14 +34,15 @@ def read_meta(text: str, script: str) -> Meta:
     meta = Meta(script=script)
     title, _ = find_title(head)
     labelled_title = _labelled(labelled, "title")
-    meta.title = title or (re.sub(r"\s+", "", labelled_title) if labelled_title else None)
+    labelled_title = re.sub(r"\s+", "", labelled_title) if labelled_title else None
+    meta.title = title or labelled_title or title_from_page(page_titles or []) or yearless_title(head)
     publisher = _labelled(labelled, "publisher")
     meta.publisher = first_token(publisher) or None if publisher else None
     index_no = _labelled(labelled, "index_no")
     meta.index_no = first_token(index_no) or None if index_no else None
     meta.published_date = _labelled_date(labelled, "published") or _bare_header_date(head)
     meta.written_date = _labelled_date(labelled, "written") or _closing_date(lines)
-    meta.year_sources = _year_sources(title, labelled_title, text, meta.published_date)
+    meta.year_sources = _year_sources(title or meta.title, labelled_title, text, meta.published_date)
     for source in ("title", "metadata", "period", "text", "published"):
         if source in meta.year_sources:
             meta.report_year = meta.year_sources[source]
@@ -78,7 +81,9 @@ def _bare_header_date(head: list[str]) -> date | None:
     for line in head:
         if len(line) > 100 or _SENTENCE.search(line):
             continue
-        for start, _, found in date_spans(line):
+        for start, end, found in date_spans(line):
+            if _TODAY.search(line[max(0, start - 6) : start]) or _WEEKDAY.match(line, end):
+                continue  # the site's "today is" banner, not the page's date
             labels_before = list(ANY_LABEL.finditer(line[:start]))
             if not labels_before or line[labels_before[-1].end() : start].strip(" |"):
                 return found

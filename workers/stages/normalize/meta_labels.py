@@ -11,7 +11,18 @@ def _label(word: str) -> str:
 
 
 FIELDS: dict[str, tuple[str, ...]] = {
-    "publisher": ("发布机构", "发文机关", "发布单位", "发文单位", "发布部门", "信息来源", "来源"),
+    "publisher": (
+        "发布机构",
+        "发文机关",
+        "发布单位",
+        "发文单位",
+        "发布部门",
+        "信息来源",
+        "文章来源",
+        "来源单位",
+        "发布者",
+        "来源",
+    ),
     "published": ("发布日期", "发布时间", "公开日期", "公开时间", "发文日期", "发布于"),
     "written": ("成文日期", "成文时间", "印发日期"),
     "index_no": ("索引号",),
@@ -74,4 +85,4 @@ def labelled_values(line: str, field: str) -> list[str]:
 
 def first_token(value: str) -> str:
     """The value up to the first gap or separator: metadata values never contain spaces, chrome after them does."""
-    return re.split(r"\s|\||\(|【|\[", value.strip(_TRIM), maxsplit=1)[0]
+    return re.split(r"\s|\||\(|\)|【|】|\[|\]", value.strip(_TRIM), maxsplit=1)[0]

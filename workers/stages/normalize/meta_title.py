@@ -9,6 +9,13 @@ TITLE = re.compile(
     rf"^[^\s:,;。,、|()《》]{{0,30}}?{_YEAR}[^:,;。,、|]{{0,30}}?(?:政府信息公开|政务公开|信息公开)"
     r"[^:,;。,、|]{0,14}?(?:年度报告|工作报告|报告|年报)$"
 )
+# A title without a year (the year then only in the 统计期限 sentence): it must start with a body's name.
+_YEARLESS = re.compile(
+    r"^[^\s:,;。,、|()《》]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委|厅|办|院|署|中心|镇|乡|街道办事处|街道|区|县|市|州|旗|盟|省)"
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|工作报告|年报)$"
+)
+# Where a page title ends and the site's name begins: "<title>_XX市人民政府", "<title> - XX县政府网".
+_SITE_SEPARATOR = re.compile(r"\s*[_|]\s*|\s+[-—–]+\s+|[-—–]{1,2}(?=[^-—–]*$)")
 _BODY_SUFFIX = re.compile(
     r"(?:人民政府|政府|办公室|办公厅|委员会|局|委|厅|办|院|署|中心|镇|乡|街道办事处|街道|区|县|市|州|旗|盟|省)$"
 )
@@ -44,3 +51,23 @@ def _with_body(title: str, lines: list[str], i: int) -> str:
     if 2 <= len(above) <= 20 and _BODY_SUFFIX.search(above) and not re.search(r"[:,;。]", above):
         return above + title
     return title
+
+
+def title_from_page(titles: list[str]) -> str | None:
+    """A report title among the page's own titles (HTML <title>, meta tags), without the site's name after it."""
+    for raw in titles:
+        for part in _SITE_SEPARATOR.split(raw):
+            candidate = _clean(part)
+            if candidate and TITLE.match(candidate):
+                return candidate
+    return None
+
+
+def yearless_title(lines: list[str]) -> str | None:
+    """A header line that is a report title but for its year ('XX县林业局政府信息公开工作年度报告')."""
+    for raw in lines:
+        if len(raw) <= 60 and not _LABEL_PREFIX.match(raw.strip()):
+            line = _clean(raw)
+            if _YEARLESS.match(line):
+                return line
+    return None
