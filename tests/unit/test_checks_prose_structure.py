@@ -117,3 +117,31 @@ def test_empty_ordinal_fails_heading_order() -> None:
     text = "一、概述\n(一)组织领导\n内容。\n()制度建设\n内容。\n二、主动公开情况\n内容。\n"
     [c] = [c for c in checks(text) if c.rule == "structure.heading_order"]
     assert c.status == "fail" and "()制度建设" in c.message
+
+
+def test_completion_rate_over_requests_pending_at_year_end_is_not_a_false_alarm() -> None:
+    text = "全年受理政府信息公开申请47件,已办结45件,2件转入下一年度办理,办结率100%。"
+    assert "fail" not in status(checks(text), "sum.percent")
+
+
+def test_completion_rate_counting_requests_carried_over_passes() -> None:
+    text = "全年受理政府信息公开申请18件,上年结转2件,已办结20件,办结率100%。"
+    assert status(checks(text), "sum.percent") == ["pass"]
+
+
+def test_completion_rate_that_disagrees_with_the_counts_fails() -> None:
+    text = "全年受理政府信息公开申请40件,已办结30件,办结率100%。"
+    assert status(checks(text), "sum.percent") == ["fail"]
+
+
+def test_a_report_cut_at_two_thousand_bytes_is_an_excerpt_even_when_it_ends_a_sentence() -> None:
+    head = (
+        "一、概述\n"
+        + "本局认真做好政府信息公开工作。" * 40
+        + "\n二、主动公开政府信息情况\n全年主动公开政府信息60条。\n"
+    )
+    tail = "三、存在的主要问题及改进措施\n"
+    filler = "下一步将加强培训。" * ((2000 - len((head + tail).encode())) // 27)
+    text = head + tail + filler
+    assert 1900 <= len(text.encode()) <= 2000
+    assert status(checks(text), "structure.sections") == ["uncertain"]

@@ -112,27 +112,29 @@ def _compare(
 
 
 def _rate_checks(doc: Document, ext: Extraction) -> list[Check]:
-    facts = {f.concept: f for f in ext.facts}
+    facts: dict[str, Fact] = {}
+    for f in ext.facts:
+        facts.setdefault(f.concept, f)  # the first figure is the report's own
     received, answered = facts.get("requests.received"), facts.get("requests.answered")
-    if not received or not received.value:
+    if not received or not received.value or answered is None or answered.value is None:
         return []
+    carried_over = facts.get("requests.carried_over")
+    pending = facts.get("requests.carried_forward")
+    # With requests carried over, the rate may be taken over everything handled this year.
+    base = received.value + (carried_over.value or 0 if carried_over else 0)
     out = []
     for m in _RATE.finditer(doc.text):
         ev = [CheckEvidence(start=m.start(), end=m.end(), quote=m.group(0))]
-        if answered is None or answered.value is None:
-            continue
-        what = f"办结{_num(answered.value)}件/收到{_num(received.value)}件"
-        out.append(
-            _compare(
-                what,
-                100 * answered.value / received.value,
-                float(m.group("p")),
-                m.group("p"),
-                "requests",
-                ev,
-                received.approx or answered.approx,
-            )
+        stated = float(m.group("p"))
+        denominator = (
+            base
+            if abs(100 * answered.value / base - stated) < abs(100 * answered.value / received.value - stated)
+            else received.value
         )
+        # Requests still pending at year end are often left out of a 办结率 (not yet due): not a contradiction.
+        doubtful = received.approx or answered.approx or bool(pending and pending.value)
+        what = f"办结{_num(answered.value)}件/收到{_num(denominator)}件"
+        out.append(_compare(what, 100 * answered.value / denominator, stated, m.group("p"), "requests", ev, doubtful))
     return out
 
 

@@ -52,6 +52,7 @@ _TEMPLATE_ORDER = (
 _SENTENCE_END = re.compile(r"[。！!？?”」》)]$")
 _CLOSING = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|\.(?:pdf|docx?|xlsx?|wps)$|附件")
 _CN_NUM = "零一二三四五六七八九十"
+_EXCERPT_SIZE = (1900, 2000)
 
 
 def template_of(doc: Document, ext: Extraction) -> str:
@@ -73,6 +74,9 @@ def is_complete(doc: Document, seg: Segmentation) -> bool:
         return False
     if any(_CLOSING.search(ln) for ln in lines[-4:]):
         return True
+    # Scraped excerpts are cut at a fixed size (2,000 characters or bytes): one ending there is not the whole report.
+    if any(_EXCERPT_SIZE[0] <= n <= _EXCERPT_SIZE[1] for n in (len(doc.text), len(doc.text.encode()))):
+        return False
     if not _SENTENCE_END.search(lines[-1]):
         return False
     last = seg.sections[-1] if seg.sections else None
