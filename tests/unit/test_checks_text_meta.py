@@ -86,3 +86,86 @@ def test_timeliness_is_uncertain_between_the_two_deadlines_when_the_body_is_unkn
 
 def test_timeliness_is_uncertain_without_a_published_date() -> None:
     assert _check(meta_checks, _doc(report_year=2021), "meta.timeliness").status == "uncertain"
+
+
+def _timeliness(year: int, published: date, title: str | None = None, publisher: str | None = None) -> Check:
+    doc = _doc(
+        title=title, publisher=publisher, report_year=year, published_date=published, year_sources={"title": year}
+    )
+    return _check(meta_checks, doc, "meta.timeliness")
+
+
+@pytest.mark.parametrize(
+    ("published", "status"),
+    [(date(2009, 3, 31), "pass"), (date(2009, 4, 1), "fail")],
+)
+def test_first_year_of_the_2007_regulation_is_due_by_march_31_of_the_next_year(published: date, status: str) -> None:
+    assert _timeliness(2008, published, "青禾县2008年政府信息公开工作年度报告").status == status
+
+
+@pytest.mark.parametrize(
+    ("published", "status"),
+    [(date(2019, 3, 31), "pass"), (date(2019, 4, 1), "fail")],
+)
+def test_2018_department_report_keeps_the_old_march_31_deadline_though_published_in_2019(
+    published: date, status: str
+) -> None:
+    check = _timeliness(2018, published, "青禾县统计局2018年政府信息公开工作年度报告")
+    assert check.status == status and "2019-03-31" in check.message
+
+
+@pytest.mark.parametrize(
+    ("published", "status"),
+    [(date(2020, 1, 31), "pass"), (date(2020, 2, 1), "fail")],
+)
+def test_department_report_from_2019_on_is_due_by_january_31(published: date, status: str) -> None:
+    check = _timeliness(2019, published, "青禾县教育局2019年政府信息公开工作年度报告")
+    assert check.status == status and "部门" in check.message
+
+
+@pytest.mark.parametrize(
+    ("published", "status"),
+    [(date(2022, 3, 31), "pass"), (date(2022, 4, 1), "fail")],
+)
+def test_peoples_government_report_from_2019_on_is_due_by_march_31(published: date, status: str) -> None:
+    assert _timeliness(2021, published, "青禾县人民政府2021年政府信息公开工作年度报告").status == status
+
+
+@pytest.mark.parametrize(
+    ("published", "status"),
+    [(date(2021, 1, 20), "pass"), (date(2021, 3, 1), "uncertain"), (date(2021, 4, 1), "fail")],
+    ids=["before-both", "between", "after-both"],
+)
+def test_body_of_unknown_kind_passes_before_january_31_fails_after_march_31_and_is_uncertain_between(
+    published: date, status: str
+) -> None:
+    assert _timeliness(2020, published, "2020年政府信息公开工作年度报告").status == status
+
+
+def test_publisher_tells_the_kind_of_body_when_the_title_names_none() -> None:
+    check = _timeliness(2020, date(2021, 3, 1), "2020年政府信息公开工作年度报告", publisher="青禾县市场监督管理局")
+    assert check.status == "fail" and "2021-01-31" in check.message
+
+
+def test_township_report_counts_as_a_peoples_government_report() -> None:
+    assert _timeliness(2020, date(2021, 3, 1), "石门镇2020年政府信息公开工作年度报告").status == "pass"
+
+
+def test_subdistrict_office_report_is_uncertain_between_the_two_deadlines() -> None:
+    assert _timeliness(2020, date(2021, 3, 1), "梅林街道办事处2020年政府信息公开工作年度报告").status == "uncertain"
+
+
+def test_timeliness_is_uncertain_when_the_year_is_only_guessed_from_the_publish_date() -> None:
+    doc = _doc(report_year=2018, published_date=date(2019, 6, 1), year_sources={"published": 2018})
+    assert _check(meta_checks, doc, "meta.timeliness").status == "uncertain"
+
+
+@pytest.mark.parametrize("year", [None, 2007])
+def test_timeliness_does_not_apply_before_2008_or_without_a_year(year: int | None) -> None:
+    doc = _doc(report_year=year, published_date=date(2008, 6, 1))
+    assert _check(meta_checks, doc, "meta.timeliness").status == "not_applicable"
+
+
+def test_report_year_disagreement_between_page_metadata_and_period_fails() -> None:
+    doc = _doc(report_year=2019, year_sources={"metadata": 2019, "period": 2018})
+    assert _check(meta_checks, doc, "meta.report_year").status == "fail"

@@ -12,6 +12,9 @@ from schemas import Check, CheckEvidence, Document, Extraction, Segmentation
 _SOURCE_CN = {"title": "标题", "metadata": "页面信息栏标题", "period": "统计期限", "text": "正文"}
 _REPORT_WORDS = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?|政府信息公开.*$|政务公开.*$|信息公开.*$")
 _REGION = re.compile(r"(?:人民政府|省|市|区|县|乡|镇|自治区|自治州|自治县|州|旗|盟|街道)$")
+# 街道办事处 are outposts of a district government: neither a 人民政府 nor one of its departments, so the law names
+# no single deadline for them.
+_SUBDISTRICT = re.compile(r"(?:街道|街道办事处|街道办)$")
 _DEPARTMENT = re.compile(r"(?:办公室|办公厅|局|委员会|委|办|厅|院|中心|所|站|署|队|会|公司|馆|部|处|科)$")
 
 
@@ -54,6 +57,8 @@ def government_report(doc: Document) -> bool | None:
             continue
         if body.endswith("人民政府"):
             return True
+        if _SUBDISTRICT.search(body):
+            return None
         if _DEPARTMENT.search(body):
             return False
         if _REGION.search(body):
@@ -83,6 +88,15 @@ def _timeliness(doc: Document) -> Check:
             severity="warning",
             status="uncertain",
             message=f"{year}年度报告的页面未印发布日期，无法判断是否按时公布。",
+        )
+    if doc.meta.year_sources and set(doc.meta.year_sources) <= {"published"}:
+        # The year was only guessed from the publish date itself; judging that date against it proves nothing.
+        return Check(
+            rule=rule,
+            severity="warning",
+            status="uncertain",
+            message=f"报告未写明报告年度（仅能由发布日期{published.isoformat()}推测），无法判断是否按时公布。",
+            actual=published.isoformat(),
         )
     government = government_report(doc)
     early, late = deadline_for(year, government)
