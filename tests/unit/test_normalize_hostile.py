@@ -1,15 +1,21 @@
-"""Property: whatever bytes arrive, normalize returns a Document or raises a PermanentError, never anything else."""
+"""Property: whatever bytes arrive, normalize returns a Document or raises a PermanentError, never anything else;
+and hostile files (page bombs, truncations, zip bombs, deep nesting) are refused quickly."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import time
+import zipfile
 from functools import cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemas.document import Document, Limits
 from tests.fixtures import build
-from workers.errors import PermanentError
+from workers.errors import PermanentError, TooLarge
 from workers.stages.normalize import normalize
 
 LIMITS = Limits(seconds=20)
@@ -61,3 +67,54 @@ def test_mutated_sample_reports_give_a_document_or_a_permanent_error(
         else:
             del data[at : at + 64]
     _outcome(bytes(data[: max(1, int(len(data) * truncate))]))
+
+
+def _blank_pdf(pages: int) -> bytes:
+    import io
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        document.new_page(595, 842)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _refused_quickly(data: bytes, limits: Limits | None = None) -> PermanentError:
+    started = time.monotonic()
+    with pytest.raises(PermanentError) as raised:
+        normalize(data, "upload", None, limits or Limits())
+    assert time.monotonic() - started < 5
+    return raised.value
+
+
+def test_pdf_with_more_pages_than_the_limit_is_refused_before_any_page_is_read() -> None:
+    assert isinstance(_refused_quickly(_blank_pdf(600)), TooLarge)
+
+
+def test_pdf_whose_page_tree_claims_two_billion_pages_is_refused_quickly() -> None:
+    _refused_quickly(_blank_pdf(1).replace(b"/Count 1", b"/Count 2000000000"))
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9, 0.02])
+def test_truncated_pdf_is_refused_quickly(keep: float) -> None:
+    data = build.pdf_bytes(with_table=True)
+    _refused_quickly(data[: int(len(data) * keep)])
+
+
+def test_docx_zip_bomb_under_the_size_limit_is_refused_by_its_expansion_ratio() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", b"<Types/>")
+        package.writestr("word/document.xml", b"<w:document>" + b" " * 60_000_000)
+    assert isinstance(_refused_quickly(out.getvalue()), TooLarge)
+
+
+def test_html_nested_a_hundred_thousand_deep_is_refused_or_read_quickly() -> None:
+    page = ("<html><body>" + "<div><table><tr><td>" * 30_000 + "正文" + "</td></tr></table></div>" * 30_000).encode()
+    started = time.monotonic()
+    with contextlib.suppress(PermanentError):
+        normalize(page, "deep.html", None, Limits())
+    assert time.monotonic() - started < 10

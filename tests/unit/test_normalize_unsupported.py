@@ -79,7 +79,7 @@ def test_ten_megabyte_single_line_is_processed_in_linear_time() -> None:
     line = ("政府信息公开 " * 10 + "?" + " " * 50 + "(点击: ") * 40_000
     started = time.monotonic()
     doc = normalize(line.encode(), "long.txt", None, Limits(max_text_chars=20_000_000))
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 10
     assert doc.text.count("\n") == 0
 
 

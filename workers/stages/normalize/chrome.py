@@ -32,9 +32,7 @@ _CANDIDATES = (
         r"字[^\S\n]*[体号]|打印|关闭|返回顶部|保存本页|收藏|浏览|点击|阅读|访问次数|分享到|扫一扫|位置[^\S\n]*:"
         r"|网安备|ICP|icp|Icp|Copyright|CopyRight|COPYRIGHT|copyright|©|网站标识码|版权所有|技术支持|网站地图|联系我们|主办单位|承办单位"
     ),
-    re.compile(
-        r"^[^\S\n]*(?:登录|注册|首页|网站首页|返回首页|无障碍|English|ENGLISH|english|繁体|简体|繁體)", re.MULTILINE
-    ),
+    re.compile(r"^[^\S\n]*(?:登录|注册|首页|网站首页|返回首页|无障碍|English|ENGLISH|english|繁体|简体|繁體)", re.MULTILINE),
 )
 
 
@@ -59,9 +57,9 @@ def strip_chrome(text: str, keep_lines: bool = False) -> tuple[str, list[Edit], 
     last_end = -1
     hits = sorted(m.start() for pattern in _CANDIDATES for m in pattern.finditer(text))
     for hit in hits:
+        if hit <= last_end:
+            continue  # on a line already handled
         start = text.rfind("\n", 0, hit) + 1
-        if start <= last_end:
-            continue  # the match runs on from a line already handled
         end = text.find("\n", hit)
         end = len(text) if end < 0 else end
         last_end = end
