@@ -75,3 +75,21 @@ def test_full_and_part_time_staff_together_are_the_staff_total() -> None:
 def test_breakdown_after_one_short_clause_belongs_to_the_total() -> None:
     [fact, *_] = facts_of("全年共收到政府信息公开申请4件,均已按时答复,其中同意公开3件,不予公开1件。")
     assert [p.value for p in fact.parts] == [3, 1]
+
+
+def test_a_sub_heading_section_gives_the_request_topic_to_a_bare_answered_count() -> None:
+    text = "三、依申请公开政府信息情况\n（二）答复情况\n已答复70件,其中同意公开41件,不予公开29件。\n"
+    assert ("requests.answered", 70) in pairs(text)
+
+
+def test_requests_still_being_handled_are_carried_forward() -> None:
+    got = pairs("全年共受理政府信息公开申请72件,已办结70件,另有2件正在办理中。")
+    assert ("requests.carried_forward", 2) in got
+
+
+def test_posts_pushed_by_a_wechat_account_need_no_item_word() -> None:
+    assert pairs("政务微信公众号推送345条。") == {("proactive.wechat", 345)}
+
+
+def test_cases_published_on_a_website_are_not_published_information_items() -> None:
+    assert pairs("通过各级政府网站公开行政处罚案件3234件,公开率达到100%。") == set()

@@ -45,12 +45,13 @@ def proactive(left: str, right: str) -> str | None:
     bare = _BOOK_TITLE.sub("《》", clause)
     if _NOT_PROACTIVE.search(bare) or _RATE.search(bare) or not _PUBLISH.search(bare):
         return None
-    if not (_ITEM.search(bare) or _ITEM_AFTER.match(right)):
-        return None
     scope = clause
     if len(parts) > 1 and _PREPOSITION.match(parts[-2]) and not _PUBLISH.search(parts[-2]):
         scope = parts[-2] + clause
     channels = [name for name, pattern in CHANNELS if pattern.search(scope)]
+    # 公众号推送345条: on weibo and wechat the items are posts; a website also carries cases, forms, files.
+    if not (_ITEM.search(bare) or _ITEM_AFTER.match(right) or {"proactive.weibo", "proactive.wechat"} & set(channels)):
+        return None
     if len(channels) == 1 and not _OTHER_OUTLET.search(scope):
         return channels[0]
     return "proactive.total" if "公开" in bare else None

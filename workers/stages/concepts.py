@@ -37,7 +37,9 @@ RULES: tuple[Rule, ...] = (
     Rule("requests.carried_over", re.compile(r"上一?年度?结转|结转上一?年"), 1, REQ_UNITS),
     Rule(
         "requests.carried_forward",
-        re.compile(r"结转(?:至|到|入)?下一?年|转(?:入|至|到)?下一?年度?|延期至下一?年"),
+        re.compile(
+            r"结转(?:至|到|入)?下一?年|转(?:入|至|到)?下一?年度?|延期至下一?年|尚未办结|未办结|(?:正在|仍在|尚在)办理"
+        ),
         1,
         REQ_UNITS,
     ),
@@ -74,7 +76,9 @@ _CONCEPT_NOUN = re.compile(
     r"^(?:的)?(?:政府|政务|申请|信息|案|行政|依申请|咨询|投诉|举报|申诉|人员|工作人员|专职|兼职|专兼职|涉及)"
 )
 # 2件转入下一年度办理, 其余22件结转至2014年办理: carried forward, said after the number.
-_CARRIED_AFTER = re.compile(r"^(?:申请)?(?:结转|转入|转至|转到|延期至|延至)(?:至|到|入)?(?:下一?年度?|\d{4}年)")
+_CARRIED_AFTER = re.compile(
+    r"^(?:申请)?(?:(?:结转|转入|转至|转到|延期至|延至)(?:至|到|入)?(?:下一?年度?|\d{4}年)|(?:正在|仍在|尚在|尚未)(?:办理|办结|处理))"
+)
 # A clause this short (共受理3件) takes its topic from the clauses before it.
 _SHORT_CLAUSE = 8
 

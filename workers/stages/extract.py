@@ -10,6 +10,7 @@ sub-unit (本级, 办公厅…) is not the report's own figure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from schemas import Document, Evidence, Fact, Part, Segmentation
@@ -65,13 +66,28 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _mentions(view: View, sentences: list[tuple[int, int]]) -> list[Mention]:
+def _headings_above(seg: Segmentation, view: View, sentences: list[tuple[int, int]]) -> list[str]:
+    """For each sentence, the titles of its section and of the nearest heading above it (the topic it is under)."""
+    tops = [(x.start, x.heading) for x in seg.sections]
+    nearest = sorted((h.start, h.text) for h in seg.headings)
+    out = []
+    for s, _ in sentences:
+        at = view.offsets[s] if s < len(view.offsets) else 0
+        top = tops[bisect_right(tops, (at, "\uffff")) - 1][1] if tops and tops[0][0] <= at else ""
+        near = nearest[bisect_right(nearest, (at, "\uffff")) - 1][1] if nearest and nearest[0][0] <= at else ""
+        out.append(top + near)
+    return out
+
+
+def _mentions(view: View, sentences: list[tuple[int, int]], above: list[str]) -> list[Mention]:
     out = []
     for si, (s, e) in enumerate(sentences):
         text = view.text[s:e]
         counts = find_counts(text)
+        if not counts:
+            continue
         prev = sentences[si - 1][0] if si and "\n" not in view.text[sentences[si - 1][0] : s] else s
-        context = view.text[prev:e]
+        context = above[si] + view.text[prev:e]
         for i, c in enumerate(counts):
             left = text[counts[i - 1].end if i else 0 : c.start]
             right = text[c.end : counts[i + 1].start if i + 1 < len(counts) else len(text)]
@@ -151,7 +167,7 @@ def _fact(view: View, doc: Document, m: Mention, start: int) -> Fact:
 def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
     view = build_view(doc, seg)
     sentences = _sentences(view.text)
-    mentions = _mentions(view, sentences)
+    mentions = _mentions(view, sentences, _headings_above(seg, view, sentences))
     _attach_parts(view, sentences, mentions)
     found: list[tuple[int, Fact, str]] = []
     for m in mentions:
