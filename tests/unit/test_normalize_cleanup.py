@@ -59,3 +59,29 @@ def test_replacement_characters_are_located() -> None:
 def test_chrome_lines_in_saved_text_are_dropped_but_metadata_on_the_same_line_stays() -> None:
     raw = "发布时间:2018-03-09 13:34:24 【字体:大 中 小】\n正文第一句。\n关闭窗口\n甘公网安备 62050202000103号"
     assert _text(raw) == "发布时间:2018-03-09 13:34:24\n正文第一句。"
+
+
+def test_every_removal_points_at_the_place_its_text_was_cut_from() -> None:
+    raw = (
+        "发布时间:2018-03-09 【字体:大 中 小】\n关闭窗口\n"
+        "公(gōng)开工作,新葡京娱乐_葡京官网【注册】:取得成效。信(xìn)息"
+    )
+    doc = normalize(raw.encode(), "t", None, Limits())
+    assert doc.text == "发布时间:2018-03-09\n公开工作,取得成效。信息"
+    assert [(r.kind, doc.text[r.at - 1]) for r in doc.removed] == [("pinyin", "公"), ("spam", ","), ("pinyin", "信")]
+
+
+def test_windows_line_ends_give_single_line_breaks() -> None:
+    assert _text("第一行\r\n第二行\r\n\r\n第三行") == "第一行\n第二行\n\n第三行"
+
+
+def test_chrome_lines_before_the_text_leave_no_blank_lines_behind() -> None:
+    assert _text("\n  \n首页 | 登录\n网站地图\n\n正文第一句。") == "正文第一句。"
+
+
+def test_chrome_in_a_table_cell_empties_the_cell_but_keeps_its_place() -> None:
+    from workers.stages.normalize.assemble import assemble
+    from workers.stages.normalize.blocks import Extracted, Table
+
+    grid = assemble(Extracted(blocks=[Table(rows=[["项目", "打印本页", "数量"], ["规章", "关闭窗口", "3"]])])).grids[0]
+    assert grid.rows == [["项目", "", "数量"], ["规章", "", "3"]]
