@@ -10,91 +10,17 @@ sub-unit (本级, 办公厅…) is not the report's own figure.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from schemas import Document, Evidence, Fact, Part, Segmentation
 from workers.stages.channels import channel_of
-from workers.stages.concepts import classify
-from workers.stages.numbers import Count, find_counts
+from workers.stages.mentions import CHILDREN, Mention, family, find_mentions, headings_above, sentences_of
 from workers.stages.textview import View, build_view
 from workers.stages.zeros import BARE_NONE, zero_concepts, zeros
 
-_SENTENCE_END = re.compile(r"[。！？!?]|\n")
-# The breakdown may follow one short clause without figures (申请4件，均已按时答复，其中同意公开3件…).
 _INTRO_SAME = re.compile(r"^(?:[^。\n\d]{0,16}?[,;])?[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含)[^,:;。]{0,4}?[,:;]?")
 _INTRO_NEXT = re.compile(r"^(?:其中|包括|在[^,。]{1,14}?中|按[^,。]{1,10}分|从[^,。]{1,10}(?:看|分)|具体(?:为|如下))")
+_OWN_LEVEL = re.compile(r"^[^,;:]{0,8}(?:本级|直属|所属|下属)")
 _SUB_UNIT = re.compile(r"本级|办公厅|办公室|本部门|下属|所属|直属|各部门|各单位|乡镇|街道|其中")
-# A breakdown of a total may name finer concepts that are facts of their own (channels of proactive.total).
-CHILDREN = {
-    "proactive.total": {"proactive.website", "proactive.weibo", "proactive.wechat", "proactive.media"},
-    "requests.received": {
-        "requests.granted",
-        "requests.partially_granted",
-        "requests.denied",
-        "requests.carried_forward",
-        "requests.answered",
-    },
-    "requests.answered": {"requests.granted", "requests.partially_granted", "requests.denied"},
-    "staff.total": {"staff.full_time", "staff.part_time"},
-}
-
-
-def family(concept: str | None) -> str:
-    return (concept or "").split(".")[0]
-
-
-@dataclass
-class Mention:
-    count: Count
-    sentence: int
-    concept: str | None
-    window: str
-    parts: list[Mention] = field(default_factory=list)
-    part_of: Mention | None = None
-    end: int = 0  # view offset where the evidence ends
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() - start > 1 or text[start : m.end()].strip():
-            out.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
-
-
-def _headings_above(seg: Segmentation, view: View, sentences: list[tuple[int, int]]) -> list[str]:
-    """For each sentence, the titles of its section and of the nearest heading above it (the topic it is under)."""
-    tops = [(x.start, x.heading) for x in seg.sections]
-    nearest = sorted((h.start, h.text) for h in seg.headings)
-    out = []
-    for s, _ in sentences:
-        at = view.offsets[s] if s < len(view.offsets) else 0
-        top = tops[bisect_right(tops, (at, "\uffff")) - 1][1] if tops and tops[0][0] <= at else ""
-        near = nearest[bisect_right(nearest, (at, "\uffff")) - 1][1] if nearest and nearest[0][0] <= at else ""
-        out.append(top + near)
-    return out
-
-
-def _mentions(view: View, sentences: list[tuple[int, int]], above: list[str]) -> list[Mention]:
-    out = []
-    for si, (s, e) in enumerate(sentences):
-        text = view.text[s:e]
-        counts = find_counts(text)
-        if not counts:
-            continue
-        prev = sentences[si - 1][0] if si and "\n" not in view.text[sentences[si - 1][0] : s] else s
-        context = above[si] + view.text[prev:e]
-        for i, c in enumerate(counts):
-            left = text[counts[i - 1].end if i else 0 : c.start]
-            right = text[c.end : counts[i + 1].start if i + 1 < len(counts) else len(text)]
-            concept = classify(left, right, c.unit, text, c.chinese, context)
-            shifted = Count(c.value, c.unit, c.approx, c.start + s, c.end + s, c.num_end + s)
-            out.append(Mention(shifted, si, concept, left, end=e))
-    return out
 
 
 def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[Mention]) -> None:
@@ -166,8 +92,8 @@ def _fact(view: View, doc: Document, m: Mention, start: int) -> Fact:
 
 def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
     view = build_view(doc, seg)
-    sentences = _sentences(view.text)
-    mentions = _mentions(view, sentences, _headings_above(seg, view, sentences))
+    sentences = sentences_of(view.text)
+    mentions = find_mentions(view, sentences, headings_above(seg, view, sentences))
     _attach_parts(view, sentences, mentions)
     found: list[tuple[int, Fact, str]] = []
     for m in mentions:
@@ -206,6 +132,10 @@ def _dedupe(found: list[tuple[int, Fact, str]]) -> list[Fact]:
             continue
         head = first.get(fact.concept)
         if head and fact.value is not None and head.value and fact.value < head.value and _SUB_UNIT.search(window):
+            continue
+        # 县本级通过门户网站公开…3,120条 after the county's total: a sub-unit's channel, not the report's own.
+        total = first.get("proactive.total") if fact.concept.startswith("proactive.") else None
+        if total and total.value and fact.value is not None and fact.value < total.value and _OWN_LEVEL.match(window):
             continue
         first.setdefault(fact.concept, fact)
         out.append(fact)
