@@ -32,7 +32,11 @@ _CANDIDATES = (
         r"字[^\S\n]*[体号]|打印|关闭|返回顶部|保存本页|收藏|浏览|点击|阅读|访问次数|分享到|扫一扫|位置[^\S\n]*:"
         r"|网安备|ICP|icp|Icp|Copyright|CopyRight|COPYRIGHT|copyright|©|网站标识码|版权所有|技术支持|网站地图|联系我们|主办单位|承办单位"
     ),
-    re.compile(r"^[^\S\n]*(?:登录|注册|首页|网站首页|返回首页|无障碍|English|ENGLISH|english|繁体|简体|繁體)", re.MULTILINE),
+    re.compile(
+        r"^[^\S\n]*(?:登录|注册|首页|网站首页|返回首页|无障碍"
+        r"|English|ENGLISH|english|繁体|简体|繁體)",
+        re.MULTILINE,
+    ),
 )
 
 

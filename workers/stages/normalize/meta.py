@@ -35,14 +35,15 @@ def read_meta(text: str, script: str, page_titles: list[str] | None = None) -> M
     title, _ = find_title(head)
     labelled_title = _labelled(labelled, "title")
     labelled_title = re.sub(r"\s+", "", labelled_title) if labelled_title else None
-    meta.title = title or labelled_title or title_from_page(page_titles or []) or yearless_title(head)
+    other_title = None if title or labelled_title else title_from_page(page_titles or []) or yearless_title(head)
+    meta.title = title or labelled_title or other_title
     publisher = _labelled(labelled, "publisher")
     meta.publisher = first_token(publisher) or None if publisher else None
     index_no = _labelled(labelled, "index_no")
     meta.index_no = first_token(index_no) or None if index_no else None
     meta.published_date = _labelled_date(labelled, "published") or _bare_header_date(head)
     meta.written_date = _labelled_date(labelled, "written") or _closing_date(lines)
-    meta.year_sources = _year_sources(title or meta.title, labelled_title, text, meta.published_date)
+    meta.year_sources = _year_sources(title or other_title, labelled_title, text, meta.published_date)
     for source in ("title", "metadata", "period", "text", "published"):
         if source in meta.year_sources:
             meta.report_year = meta.year_sources[source]

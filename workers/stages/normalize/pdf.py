@@ -1,10 +1,7 @@
-"""PDF with a text layer: pdfium for the text (fast), pdfplumber for ruled tables on the pages that have them."""
+"""PDF with a text layer: pdfium for the text and the drawn rules; pdfplumber's table finder on pages with rules."""
 
 from __future__ import annotations
 
-import io
-
-import pdfplumber
 import pypdfium2 as pdfium
 
 from schemas.document import Limits
@@ -30,29 +27,30 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
             raise TooLarge(f"the PDF has {count} pages, over the limit of {limits.max_pages}", detail="pages")
         pages: list[list[Line]] = []
         tables: list[list[PlacedTable]] = []
-        plumber: pdfplumber.PDF | None = None
-        try:
-            for number in range(count):
-                deadline.check(f"pdf page {number + 1}")
-                page = document[number]
-                pages.append(page_lines(page, number + 1))
-                found: list[PlacedTable] = []
-                if has_ruling(page):
-                    plumber = plumber or pdfplumber.open(io.BytesIO(data))
-                    try:
-                        found = page_tables(plumber.pages[number], number + 1)
-                    except Exception:  # pdfminer trips on odd content streams; the page's text from pdfium still stands
-                        found = []
-                tables.append(found)
+        for number in range(count):
+            deadline.check(f"pdf page {number + 1}")
+            page = document[number]
+            textpage = page.get_textpage()
+            try:
+                pages.append(page_lines(page, textpage, number + 1))
+                tables.append(_tables(page, textpage, number + 1))
+            finally:
+                textpage.close()
                 page.close()
-        finally:
-            if plumber is not None:
-                plumber.close()
     finally:
         document.close()
     if not any(pages) and not any(tables):
         raise UnsupportedFormat("scanned_pdf")
     return Extracted(blocks=_blocks(drop_furniture(pages), tables), pages=count, close_gaps=True)
+
+
+def _tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int) -> list[PlacedTable]:
+    if not has_ruling(page):
+        return []
+    try:
+        return page_tables(page, textpage, number)
+    except Exception:  # the table finder on hostile geometry; the page's text from pdfium still stands
+        return []
 
 
 def _inside(line: Line, placed: PlacedTable) -> bool:

@@ -19,24 +19,20 @@ class Line:
     page: int
 
 
-def page_lines(page: pdfium.PdfPage, number: int) -> list[Line]:
+def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int) -> list[Line]:
     """The page's text lines, top to bottom (the content stream often draws the footer first)."""
     height = page.get_height()
-    textpage = page.get_textpage()
-    try:
-        count = textpage.count_chars()
-        text = textpage.get_text_range()
-        if len(text) != count:  # a character outside the BMP: read code points one by one to keep indexes aligned
-            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
-        lines: list[Line] = []
-        start = 0
-        for end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:
-            line = _line(textpage, text, start, end, height, number)
-            if line is not None:
-                lines.append(line)
-            start = end + 1
-    finally:
-        textpage.close()
+    count = textpage.count_chars()
+    text = textpage.get_text_range()
+    if len(text) != count:  # a character outside the BMP: read code points one by one to keep indexes aligned
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    lines: list[Line] = []
+    start = 0
+    for end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:
+        line = _line(textpage, text, start, end, height, number)
+        if line is not None:
+            lines.append(line)
+        start = end + 1
     lines.sort(key=lambda ln: round(ln.top / 3))
     return lines
 

@@ -1,4 +1,5 @@
-"""Ruled tables in a PDF page, read by cell position with pdfplumber (only on pages that draw ruling lines)."""
+"""Ruled tables in a PDF page (only on pages that draw ruling lines): pdfium's drawn rules go through pdfplumber's
+table finder, and pdfium reads the text of each cell box."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pdfplumber.table import TableFinder
 
 from .blocks import Table
+from .pdf_rulings import page_edges
 
 
 @dataclass
@@ -20,7 +22,7 @@ class PlacedTable:
 
 
 def has_ruling(page: pdfium.PdfPage) -> bool:
-    """Cheap test with pdfium before paying for pdfplumber: at least a few thin drawn lines (table borders)."""
+    """Cheap test before paying for the table finder: at least a few thin drawn lines (table borders)."""
     thin = 0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         left, bottom, right, top = obj.get_bounds()
@@ -31,27 +33,34 @@ def has_ruling(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def _not_background(obj: dict[str, Any]) -> bool:
-    # Word-made PDFs paint a white box behind every text line; as edges they turn paragraphs into one-column tables.
-    if obj.get("object_type") != "rect" or obj.get("stroke"):
-        return True
-    color = obj.get("non_stroking_color")
-    return not (
-        isinstance(color, tuple | list) and color and all(isinstance(v, int | float) and v >= 0.95 for v in color)
-    )
+class _Surface:
+    """What pdfplumber's table finder reads of a page with the "lines" strategies: its box and its edges."""
+
+    def __init__(self, page: pdfium.PdfPage, edges: list[dict[str, Any]]) -> None:
+        self.bbox = (0, 0, page.get_width(), page.get_height())
+        self.edges = edges
 
 
-def page_tables(plumber_page: pdfplumber.page.Page, number: int) -> list[PlacedTable]:
-    page = plumber_page.filter(_not_background)
-    verticals = [e for e in page.edges if e["orientation"] == "v"]
+def page_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int) -> list[PlacedTable]:
+    edges = page_edges(page)
+    verticals = [e for e in edges if e["orientation"] == "v"]
     if not verticals:
         return []
     # A table broken across pages has no closing rule at the page break; without one the cells there never close.
     closing = [min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)]
     found: list[PlacedTable] = []
     settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "explicit_horizontal_lines": closing}
-    for table in page.find_tables(settings):
-        grid = _grid(table)
+    height = page.get_height()
+    for table in TableFinder(_Surface(page, edges), settings).tables:  # type: ignore[arg-type]
+        # pdfium reads the text inside each cell box (in PDF coordinates, bottom-up).
+        texts = [
+            [
+                textpage.get_text_bounded(cell[0], height - cell[3], cell[2], height - cell[1]) if cell else None
+                for cell in row.cells
+            ]
+            for row in table.rows
+        ]
+        grid = _grid(table, texts)
         if grid is not None:
             found.append(PlacedTable(Table(rows=grid[0], shown=grid[1], page=number), table.bbox))
     return found
@@ -65,9 +74,8 @@ def _edges(values: list[float]) -> list[float]:
     return edges
 
 
-def _grid(table: Any) -> tuple[list[list[str]], list[list[str]]] | None:
+def _grid(table: Any, texts: list[list[str | None]]) -> tuple[list[list[str]], list[list[str]]] | None:
     """Resolve merged cells by position: every grid slot takes the text of the cell box covering its centre."""
-    texts = table.extract()
     cells = [(cell, texts[i][j] or "") for i, row in enumerate(table.rows) for j, cell in enumerate(row.cells) if cell]
     xs = _edges([b[0] for b, _ in cells] + [b[2] for b, _ in cells])
     ys = _edges([b[1] for b, _ in cells] + [b[3] for b, _ in cells])
