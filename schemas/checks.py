@@ -20,7 +20,7 @@ class CheckEvidence(BaseModel):
     raw: str | None = None
 
     @model_serializer(mode="wrap")
-    def _only_what_applies(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+    def _only_what_applies(self, handler: SerializerFunctionWrapHandler):
         # A check can cite dozens of cells; the unused half of each citation is left out.
         data: dict[str, Any] = handler(self)
         return {k: v for k, v in data.items() if v is not None}

@@ -45,7 +45,7 @@ class Tables(BaseModel):
     split_cells: list[SplitCell] | None = None
 
     @model_serializer(mode="wrap")
-    def _without_absent_parts(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+    def _without_absent_parts(self, handler: SerializerFunctionWrapHandler):
         # record.md: `{}` when the report has no template tables. No return annotation, so the
         # JSON Schema still describes every part.
         data: dict[str, Any] = handler(self)

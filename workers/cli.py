@@ -8,17 +8,21 @@ import os
 import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import structlog
 
 from workers import names
+
+if TYPE_CHECKING:
+    from workers.dispatch import Dispatcher
 from workers.logs import configure_logging
 from workers.settings import Settings, get_settings
 
 log = structlog.get_logger("gongkai.cli")
 
 
-def _dispatcher(s: Settings, bulk: bool = False):  # type: ignore[no-untyped-def]
+def _dispatcher(s: Settings, bulk: bool = False) -> Dispatcher:
     from workers.dispatch import Dispatcher
     from workers.streams import Streams, connect
 

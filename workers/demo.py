@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import mimetypes
 import tempfile
 import time
@@ -10,23 +9,19 @@ from pathlib import Path
 
 import urllib3
 
-from schemas import ObjectRef
-from workers import names
+from schemas import ObjectRef, Record
 from workers.identity import record_id_for
 from workers.localstack import LocalStack
-from workers.settings import Settings
 from workers.storage import Storage
-from workers.streams import connect
+from workers.streams import Streams, connect
 
 
-def _line(record: dict[str, object]) -> str:
-    meta = record.get("meta") or {}
-    assert isinstance(meta, dict)
-    failing = sorted({c["rule"] for c in record.get("checks", []) if c.get("status") == "fail"})  # type: ignore[union-attr]
+def _line(record: Record) -> str:
+    failing = sorted({c.rule for c in record.checks if c.status == "fail"})
+    meta = record.meta
     return (
-        f"{record['source']['key']}\t{meta.get('title') or '-'}\t{meta.get('report_year') or '-'}\t"  # type: ignore[index]
-        f"{meta.get('template')}\tsections={len(record.get('sections', []))}\t"  # type: ignore[arg-type]
-        f"facts={len(record.get('facts', []))}\tfailing={','.join(failing) or '-'}"  # type: ignore[arg-type]
+        f"{record.source.key}\t{meta.title or '-'}\t{meta.report_year or '-'}\t{meta.template}\t"
+        f"sections={len(record.sections)}\tfacts={len(record.facts)}\tfailing={','.join(failing) or '-'}"
     )
 
 
@@ -40,10 +35,9 @@ def run_demo(folder: Path, timeout: float = 600) -> int:
     print(f"starting the local stack in {work} (logs there)")
     try:
         stack.start(workers=1, concurrency=2, flower=True)
-        env = stack.env()
-        settings = Settings(**{k[8:].lower(): v for k, v in env.items() if k.startswith("GONGKAI_")})
+        settings = stack.settings()
         storage = Storage(settings)
-        redis = connect(settings.redis_url)
+        streams = Streams(connect(settings.redis_url))
         http = urllib3.PoolManager()
         print(f"flower: http://127.0.0.1:{stack.ports['flower']}  intake: {stack.intake_url}")
         refs: list[ObjectRef] = []
@@ -59,24 +53,22 @@ def run_demo(folder: Path, timeout: float = 600) -> int:
                     print(f"intake answered {status} for {path.name}")
         ids = [record_id_for(r) for r in refs]
         deadline = time.monotonic() + timeout
-        outcomes: list[object] = [None] * len(ids)
+        outcomes: list[str | None] = [None] * len(ids)
         while time.monotonic() < deadline:
-            outcomes = [v.decode() if v else None for v in redis.hmget(names.DONE_HASH, ids)]
+            outcomes = streams.outcomes(ids)
             if all(outcomes):
                 break
             time.sleep(0.2)
         published = dead = lost = 0
         for ref, outcome in zip(refs, outcomes, strict=True):
-            if not isinstance(outcome, str):
+            if outcome is None:
                 lost += 1
                 print(f"{ref.key}\tLOST (no record and no dead letter after {timeout:.0f} s)")
                 continue
-            kind, entry = outcome.split(":", 1)
-            stream = names.RECORDS_STREAM if kind == "record" else names.DEAD_STREAM
-            fields = {k.decode(): v.decode() for k, v in redis.xrange(stream, entry, entry)[0][1].items()}
-            if kind == "record":
+            fields = streams.entry(outcome)
+            if outcome.startswith("record:"):
                 published += 1
-                print(_line(json.loads(fields["record"])))
+                print(_line(Record.model_validate_json(fields["record"])))
             else:
                 dead += 1
                 print(f"{ref.key}\tDEAD-LETTERED\t{fields['error']}\t{fields['message']}")

@@ -21,6 +21,7 @@ from pathlib import Path
 import urllib3
 
 from workers.errors import GongkaiError
+from workers.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 WEBHOOK_ID = "GONGKAI"
@@ -105,6 +106,9 @@ class LocalStack:
         finally:
             probe.close()
 
+    def settings(self) -> Settings:
+        return Settings.from_env(self.env())
+
     @property
     def intake_url(self) -> str:
         return f"http://127.0.0.1:{self.ports['intake']}/events"
@@ -165,18 +169,16 @@ class LocalStack:
         self._spawn("flower", cmd)
 
     def prepare_buckets(self) -> None:
-        from workers.settings import Settings
         from workers.storage import Storage
 
-        env = self.env()
-        settings = Settings(**{k[len("GONGKAI_") :].lower(): v for k, v in env.items() if k.startswith("GONGKAI_")})
+        settings = self.settings()
         storage = Storage(settings)
         storage.ensure_buckets()
         if self.native_events:
             from minio.notificationconfig import NotificationConfig, QueueConfig
 
             arn = f"arn:minio:sqs::{WEBHOOK_ID}:webhook"
-            config = NotificationConfig(queue_config_list=[QueueConfig(arn, ["s3:ObjectCreated:*"])])
+            config = NotificationConfig(queue_config_list=[QueueConfig(queue=arn, events=["s3:ObjectCreated:*"])])
             storage.client.set_bucket_notification(settings.bucket, config)
 
     def start(self, workers: int = 1, concurrency: int = 2, flower: bool = False, sweep_every: float = 0) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Literal
 
@@ -59,6 +60,12 @@ class Settings(BaseSettings):
         if self.soft_time_limit >= self.time_limit:
             raise ValueError("GONGKAI_SOFT_TIME_LIMIT must be shorter than GONGKAI_TIME_LIMIT")
         return self
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        """Settings from a given environment (a local stack's, say) instead of this process's."""
+        prefix = cls.model_config.get("env_prefix", "")
+        return cls.model_validate({k[len(prefix) :].lower(): v for k, v in env.items() if k.startswith(prefix)})
 
     @property
     def effective_broker_url(self) -> str:

@@ -62,6 +62,13 @@ class Streams:
             raise RedisUnavailable(f"ledger: {type(exc).__name__}") from exc
         return value.decode() if isinstance(value, bytes) else value
 
+    def entry(self, outcome: str) -> dict[str, str]:
+        """The stream entry an outcome ("record:<id>" or "dead:<id>") points at, decoded."""
+        kind, entry_id = outcome.split(":", 1)
+        stream = names.RECORDS_STREAM if kind == "record" else names.DEAD_STREAM
+        found = cast(list[Any], self.r.xrange(stream, entry_id, entry_id))
+        return {k.decode(): v.decode("utf-8") for k, v in found[0][1].items()} if found else {}
+
     def outcomes(self, record_ids: list[str]) -> list[str | None]:
         if not record_ids:
             return []
@@ -85,16 +92,22 @@ class GroupReader:
         out: list[tuple[str, dict[bytes, bytes]]] = []
         start = "0-0"
         while len(out) < count:
-            start, entries, *_ = self.r.xautoclaim(
-                self.stream, self.group, self.consumer, self.claim_idle_ms, start_id=start, count=count - len(out)
+            resp = cast(
+                list[Any],
+                self.r.xautoclaim(
+                    self.stream, self.group, self.consumer, self.claim_idle_ms, start_id=start, count=count - len(out)
+                ),
             )
+            start, entries = resp[0], resp[1]
             out += [(eid.decode(), fields) for eid, fields in entries if fields is not None]
             if start in (b"0-0", "0-0"):
                 break
         return out
 
     def read(self, count: int, block_ms: int | None) -> list[tuple[str, dict[bytes, bytes]]]:
-        resp = self.r.xreadgroup(self.group, self.consumer, {self.stream: ">"}, count=count, block=block_ms)
+        resp = cast(
+            list[Any], self.r.xreadgroup(self.group, self.consumer, {self.stream: ">"}, count=count, block=block_ms)
+        )
         return [(eid.decode(), fields) for _, entries in resp for eid, fields in entries]
 
     def ack(self, entry_id: str) -> None:
@@ -110,10 +123,10 @@ class GroupReader:
 
 
 def status(client: redis.Redis, queue: str = names.QUEUE, dead_tail: int = 10) -> dict[str, Any]:
-    dead = client.xrevrange(names.DEAD_STREAM, count=dead_tail)
+    dead = cast(list[Any], client.xrevrange(names.DEAD_STREAM, count=dead_tail))
     groups: list[dict[str, Any]] = []
     if client.exists(names.RECORDS_STREAM):
-        for g in client.xinfo_groups(names.RECORDS_STREAM):
+        for g in cast(list[dict[Any, Any]], client.xinfo_groups(names.RECORDS_STREAM)):
             groups.append({k: (v.decode() if isinstance(v, bytes) else v) for k, v in g.items()})
     return {
         "queue_depth": client.llen(queue),

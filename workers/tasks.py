@@ -49,7 +49,9 @@ def _arrival(svc: Services, rid: str, stage: str, retries: int) -> tuple[bytes |
     key = names.deliveries_key(rid, stage, retries)
     try:
         with svc.redis.pipeline(transaction=False) as pipe:
-            pipe.hget(names.DONE_HASH, rid).incr(key).expire(key, 86400)
+            pipe.hget(names.DONE_HASH, rid)
+            pipe.incr(key)
+            pipe.expire(key, 86400)
             done, deliveries, _ = pipe.execute()
     except redis.RedisError as exc:
         raise RedisUnavailable(f"arrival: {type(exc).__name__}") from exc
