@@ -85,7 +85,8 @@ _CHROME_ATTR = re.compile(
 # Meta tags in which Chinese government CMSs (TRS, Hanweb, ...) put the article's own title.
 _TITLE_METAS = frozenset(("articletitle", "title", "dc.title"))
 _SPACE_NL = re.compile(r"(?<=[\u3400-\u9fff\u3000-\u303f])\s*\n\s*(?=[\u3400-\u9fff\u3000-\u303f])")
-_SPACES = re.compile(r"[ \t\r\n]+")
+# Runs of two or more, or one that is not a plain space: a lone space is left as it is, not replaced by itself.
+_SPACES = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
 
 
 def read_html(data: bytes, limits: Limits, deadline: Deadline, content_type: str | None = None) -> Extracted:
@@ -112,6 +113,14 @@ def read_html(data: bytes, limits: Limits, deadline: Deadline, content_type: str
 def _drop_chrome(root: lxml_html.HtmlElement) -> None:
     """Remove menus and footers: elements marked as such by class/id, and short blocks that are mostly links."""
     doomed = []
+    # Elements holding a link, found once from the links up: link density is worth measuring only on them. The set
+    # keeps the proxies alive, so lxml hands back the same objects when the tree is walked again below.
+    linking: set[lxml_html.HtmlElement] = set()
+    for link in root.iter("a"):
+        for ancestor in link.iterancestors():
+            if ancestor in linking:
+                break
+            linking.add(ancestor)
     for el in root.iter("div", "ul", "ol", "span", "p", "td", "table", "section", "header", "footer", "aside", "dl"):
         attrs = f"{el.get('class', '')} {el.get('id', '')}"
         if el.tag in ("header", "footer", "aside") and len(el.text_content()) < 600:
@@ -120,7 +129,7 @@ def _drop_chrome(root: lxml_html.HtmlElement) -> None:
         if attrs.strip() and _CHROME_ATTR.search(attrs) and len(el.text_content()) < 300:
             doomed.append(el)
             continue
-        if el.tag in ("ul", "ol", "div", "td", "table", "dl"):
+        if el.tag in ("ul", "ol", "div", "td", "table", "dl") and el in linking:
             total = len(el.text_content().strip())
             linked = sum(len(a.text_content().strip()) for a in el.iter("a"))
             if 0 < total < 400 and linked / total > 0.6:
@@ -162,7 +171,9 @@ class _Walker:
         """Spaces tidied on all lines since the last table at once (NUL, which no page text holds, parts them)."""
         self.flush()
         if self.lines:
-            tidy = _SPACES.sub(" ", _SPACE_NL.sub("", "\x00".join(self.lines)))
+            # Source line breaks inside a paragraph are rare; those around it are stripped anyway.
+            joined = "\x00".join(_SPACE_NL.sub("", line) if "\n" in line.strip() else line for line in self.lines)
+            tidy = _SPACES.sub(" ", joined)
             self.blocks.extend(line for line in (raw.strip() for raw in tidy.split("\x00")) if line)
             self.lines = []
 
