@@ -28,7 +28,7 @@ services:
 demo: install services
 	$(BIN)/gongkai demo $(DIR)
 
-test: install services
+test: install services lint
 	$(BIN)/python -m pytest -q
 
 test-fast: install
