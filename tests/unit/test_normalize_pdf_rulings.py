@@ -61,3 +61,23 @@ def test_line_drawn_inside_a_form_xobject_is_placed_in_page_coordinates() -> Non
 
 def test_diagonal_strokes_are_not_rulings() -> None:
     assert _ours(_canvas(lambda page: page.line(100, 100, 300, 250))) == []
+
+
+def test_text_spilling_over_a_rule_is_read_once_each_character_in_the_cell_holding_its_middle() -> None:
+    from schemas.document import Limits
+    from workers.stages.normalize import normalize
+
+    font = build.cjk_font()
+
+    def draw(page: Any) -> None:
+        for y in (700, 680, 660):
+            page.line(100, y, 400, y)
+        for x in (100, 250, 400):
+            page.line(x, 700, x, 660)
+        page.setFont(font, 12)
+        page.drawString(110, 686, "项目")
+        page.drawString(110, 666, "规范性文件数量统计")  # runs past the rule at x=250
+        page.drawString(260, 686, "数量")
+
+    grid = normalize(_canvas(draw), "t.pdf", None, Limits()).grids[0]
+    assert "".join(grid.rows[1]).replace(" ", "") == "规范性文件数量统计"

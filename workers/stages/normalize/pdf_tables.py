@@ -1,5 +1,5 @@
 """Ruled tables in a PDF page (only on pages that draw ruling lines): pdfium's drawn rules go through pdfplumber's
-table finder, and pdfium reads the text of each cell box."""
+table finder; each cell takes the characters whose midpoints it holds."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder
 
 from .blocks import Table
+from .pdf_cells import cell_texts, page_chars
 from .pdf_rulings import page_edges
 
 
@@ -51,15 +52,11 @@ def page_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int)
     found: list[PlacedTable] = []
     settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "explicit_horizontal_lines": closing}
     height = page.get_height()
+    text = page_chars(textpage)
     for table in TableFinder(_Surface(page, edges), settings).tables:  # type: ignore[arg-type]
-        # pdfium reads the text inside each cell box (in PDF coordinates, bottom-up).
-        texts = [
-            [
-                textpage.get_text_bounded(cell[0], height - cell[3], cell[2], height - cell[1]) if cell else None
-                for cell in row.cells
-            ]
-            for row in table.rows
-        ]
+        boxes = [cell for row in table.rows for cell in row.cells if cell]
+        by_box = dict(zip(boxes, cell_texts(textpage, text, height, boxes), strict=True))
+        texts = [[by_box[cell] if cell else None for cell in row.cells] for row in table.rows]
         grid = _grid(table, texts)
         if grid is not None:
             found.append(PlacedTable(Table(rows=grid[0], shown=grid[1], page=number), table.bbox))
