@@ -5,8 +5,7 @@ machine), plus the worker's peak memory."""
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
+import signal
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -21,7 +20,8 @@ from workers.dispatch import Dispatcher
 from workers.events import build_notification
 from workers.identity import record_id_for
 from workers.localstack import LocalStack
-from workers.settings import Settings
+from workers.logs import configure_logging
+from workers.settings import Settings, get_settings
 from workers.storage import Storage
 from workers.streams import Streams, connect
 
@@ -121,25 +121,20 @@ def latency_at_rate(
 def baseline(stack: LocalStack, n: int, concurrency: int, timeout: float) -> dict[str, object]:
     from bench import noop_app
 
-    env = stack.env()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "bench.noop_app", "worker", "-Q", "gongkai-noop",
-         "--concurrency", str(concurrency), "--loglevel", "WARNING", "--hostname", f"noop-{stack.ports['redis']}@%h"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+    stack.start_worker("worker-noop", concurrency, app="bench.noop_app", queue=noop_app.QUEUE)
     try:
-        r = connect(env["GONGKAI_REDIS_URL"])
+        stack.wait_workers()
+        r = connect(stack.settings().redis_url)
         t0 = time.time()
         for i in range(n):
             noop_app.send(str(i))
         deadline = time.monotonic() + timeout
         while r.xlen(noop_app.BASELINE_STREAM) < n and time.monotonic() < deadline:
-            time.sleep(0.05)
+            time.sleep(0.02)
         elapsed = time.time() - t0
         return {"chains": n, "done": r.xlen(noop_app.BASELINE_STREAM), "chains_per_s": round(n / elapsed, 1)}
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stack.kill("worker-noop", signal.SIGTERM)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -152,10 +147,11 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
-    stack = LocalStack(work, settings_env={"GONGKAI_LOG_LEVEL": "WARNING", "GONGKAI_MAX_PAGES": "2000"})
+    stack = LocalStack(work, settings_env={"GONGKAI_LOG_LEVEL": "WARNING"})
     try:
         stack.start(workers=1, concurrency=args.concurrency)
         stack.adopt()
+        configure_logging(get_settings())
         s = settings_of(stack)
         storage, client = Storage(s), connect(s.redis_url)
         streams = Streams(client)

@@ -13,6 +13,7 @@ from workers.settings import get_settings
 from workers.streams import connect
 
 BASELINE_STREAM = names.PREFIX + "bench:noop"
+QUEUE = "gongkai-noop"
 
 app = Celery("gongkai-noop")
 _redis = None
@@ -20,7 +21,7 @@ _redis = None
 
 @app.on_configure.connect
 def _configure(sender: Celery, **_: Any) -> None:
-    sender.conf.update(celery_config(get_settings()) | {"task_default_queue": "gongkai-noop"})
+    sender.conf.update(celery_config(get_settings()) | {"task_default_queue": QUEUE})
 
 
 @app.task(name="noop.pass")

@@ -158,9 +158,16 @@ class LocalStack:
             cmd += ["--sweep-every", str(sweep_every)]
         wait_port(self.ports["intake"], 30, self._spawn("intake", cmd))
 
-    def start_worker(self, name: str = "worker", concurrency: int = 2) -> subprocess.Popen[bytes]:
-        cmd = [sys.executable, "-m", "workers.cli", "worker", "--concurrency", str(concurrency),
-               "--hostname", f"{name}-{self.ports['redis']}@%h"]  # fmt: skip
+    def start_worker(
+        self, name: str = "worker", concurrency: int = 2, app: str | None = None, queue: str | None = None
+    ) -> subprocess.Popen[bytes]:
+        """A `gongkai worker`, or (app, queue) another Celery app's worker under the same settings."""
+        base = (
+            [sys.executable, "-m", "workers.cli", "worker"]
+            if app is None
+            else [sys.executable, "-m", "celery", "-A", app, "worker", "-Q", queue or app, "--loglevel", "WARNING"]
+        )
+        cmd = [*base, "--concurrency", str(concurrency), "--hostname", f"{name}-{self.ports['redis']}@%h"]
         return self._spawn(name, cmd)
 
     def start_flower(self) -> None:

@@ -4,9 +4,7 @@ and hostile files (page bombs, truncations, zip bombs, deep nesting) are refused
 from __future__ import annotations
 
 import contextlib
-import io
 import time
-import zipfile
 from functools import cache
 
 import pytest
@@ -14,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemas.document import Document, Limits
-from tests.fixtures import build
+from tests.fixtures import build, hostile
 from workers.errors import PermanentError, TooLarge
 from workers.stages.normalize import normalize
 
@@ -69,19 +67,6 @@ def test_mutated_sample_reports_give_a_document_or_a_permanent_error(
     _outcome(bytes(data[: max(1, int(len(data) * truncate))]))
 
 
-def _blank_pdf(pages: int) -> bytes:
-    import io
-
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument.new()
-    for _ in range(pages):
-        document.new_page(595, 842)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 def _refused_quickly(data: bytes, limits: Limits | None = None) -> PermanentError:
     started = time.monotonic()
     with pytest.raises(PermanentError) as raised:
@@ -91,29 +76,24 @@ def _refused_quickly(data: bytes, limits: Limits | None = None) -> PermanentErro
 
 
 def test_pdf_with_more_pages_than_the_limit_is_refused_before_any_page_is_read() -> None:
-    assert isinstance(_refused_quickly(_blank_pdf(600)), TooLarge)
+    assert isinstance(_refused_quickly(hostile.blank_pdf(600)), TooLarge)
 
 
 def test_pdf_whose_page_tree_claims_two_billion_pages_is_refused_quickly() -> None:
-    _refused_quickly(_blank_pdf(1).replace(b"/Count 1", b"/Count 2000000000"))
+    _refused_quickly(hostile.page_bomb_pdf())
 
 
 @pytest.mark.parametrize("keep", [0.5, 0.9, 0.02])
 def test_truncated_pdf_is_refused_quickly(keep: float) -> None:
-    data = build.pdf_bytes(with_table=True)
-    _refused_quickly(data[: int(len(data) * keep)])
+    _refused_quickly(hostile.truncated_pdf(keep))
 
 
 def test_docx_zip_bomb_under_the_size_limit_is_refused_by_its_expansion_ratio() -> None:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", b"<Types/>")
-        package.writestr("word/document.xml", b"<w:document>" + b" " * 60_000_000)
-    assert isinstance(_refused_quickly(out.getvalue()), TooLarge)
+    assert isinstance(_refused_quickly(hostile.zip_bomb_docx()), TooLarge)
 
 
 def test_html_nested_a_hundred_thousand_deep_is_refused_or_read_quickly() -> None:
-    page = ("<html><body>" + "<div><table><tr><td>" * 30_000 + "正文" + "</td></tr></table></div>" * 30_000).encode()
+    page = hostile.deep_html()
     started = time.monotonic()
     with contextlib.suppress(PermanentError):
         normalize(page, "deep.html", None, Limits())

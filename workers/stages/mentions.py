@@ -16,6 +16,10 @@ from workers.stages.numbers import Count, find_counts
 from workers.stages.textview import View
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
+# Real sentences are far shorter; a run with no sentence end (a flattened page, hostile input) is cut into
+# pieces of this size at a comma, so the cue search around each count stays linear in the text.
+MAX_SENTENCE = 400
+_SOFT_BREAK = re.compile(r"[，,；;、 ]")
 # A breakdown of a total may name finer concepts that are facts of their own (channels of proactive.total).
 CHILDREN = {
     "proactive.total": {"proactive.website", "proactive.weibo", "proactive.wechat", "proactive.media"},
@@ -47,14 +51,26 @@ class Mention:
 
 
 def sentences_of(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
+    out: list[tuple[int, int]] = []
+    start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.end() - start > 1 or text[start : m.end()].strip():
-            out.append((start, m.end()))
+            out += _bounded(text, start, m.end())
         start = m.end()
     if start < len(text):
-        out.append((start, len(text)))
+        out += _bounded(text, start, len(text))
     return out
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        soft = [m.end() for m in _SOFT_BREAK.finditer(text, start + MAX_SENTENCE // 2, cut)]
+        cut = soft[-1] if soft else cut
+        pieces.append((start, cut))
+        start = cut
+    return [*pieces, (start, end)]
 
 
 def headings_above(seg: Segmentation, view: View, sentences: list[tuple[int, int]]) -> list[str]:
