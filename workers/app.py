@@ -27,6 +27,7 @@ def celery_config(s: Settings) -> dict[str, Any]:
         "task_serializer": "json",
         "accept_content": ["json"],
         "task_ignore_result": True,
+        "task_compression": "zlib",
         # A task is acknowledged only when it is done, and requeued if its process dies under it.
         "task_acks_late": True,
         "task_reject_on_worker_lost": True,
@@ -34,7 +35,7 @@ def celery_config(s: Settings) -> dict[str, Any]:
         "task_time_limit": s.time_limit,
         "worker_prefetch_multiplier": s.prefetch_multiplier,
         "worker_send_task_events": True,
-        "task_send_sent_event": True,
+        "task_send_sent_event": False,
         "worker_hijack_root_logger": False,
         "worker_concurrency": s.worker_concurrency,
     }
