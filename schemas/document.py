@@ -46,6 +46,9 @@ class Grid(BaseModel):
     start: int = Field(description="Offset in Document.text where the table's rendering starts.")
     end: int
     page: int | None = None
+    continued: bool = Field(
+        default=False, description="The table goes on from the previous grid (a table broken across pages)."
+    )
 
 
 class Removal(BaseModel):
