@@ -2,7 +2,8 @@
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
-DIR     ?= samples
+# The real corpus next to the repo when it is there, else the repo's own sample reports.
+DIR     ?= $(if $(wildcard ../shared/corpus),../shared/corpus,samples)
 STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS := redis-server fonts-wqy-microhei

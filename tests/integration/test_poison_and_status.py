@@ -1,0 +1,65 @@
+"""A task that keeps killing its worker dead-letters instead of looping; `gongkai status` shows the state."""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+
+from workers import names
+from workers.identity import record_id_for
+
+from .conftest import Live, start_live
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def one_slot_live(tmp_path: Path) -> Iterator[Live]:
+    lv = start_live(tmp_path, {"GONGKAI_MAX_DELIVERIES": "2", "GONGKAI_MAX_BYTES": "8000000"})
+    yield lv
+    lv.stack.stop()
+
+
+def _kill_the_child_running(live: Live, key: str) -> None:
+    """Waits until a pool process has taken this delivery (its counter moved), then SIGKILLs that process."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if live.redis.get(key):
+            for child in psutil.Process(live.stack.procs["worker0"].pid).children():
+                if child.cpu_percent(interval=0.02) > 0:
+                    child.send_signal(signal.SIGKILL)
+                    return
+        time.sleep(0.005)
+    raise AssertionError("the task never started")
+
+
+def test_a_task_that_keeps_killing_its_worker_is_dead_lettered_as_redelivered_too_often(one_slot_live: Live) -> None:
+    live = one_slot_live
+    # Big enough that normalizing it takes far longer than it takes us to notice and kill it.
+    body = ("本年度主动公开政府信息1234条，其中网站公开1000条。\n" * 150_000).encode()[:7_500_000]
+    ref = live.upload("poison/report.txt", body)
+    rid = record_id_for(ref)
+    assert live.announce(ref) == 200
+    key = names.deliveries_key(rid, "normalize", 0)
+    for delivery in (1, 2):
+        while int(live.redis.get(key) or 0) < delivery:
+            time.sleep(0.005)
+        _kill_the_child_running(live, key)
+    letter = live.entry(live.outcome(ref, timeout=120))
+    assert letter["error"] == "redelivered_too_often"
+    assert live.entries_for(ref) == 1
+
+
+def test_status_reports_streams_queue_and_latest_dead_letters(live: Live) -> None:
+    live.outcome(live.drop("status/empty.txt", b""))
+    status = json.loads(live.cli("status"))
+    assert status["records"] == live.redis.xlen(names.RECORDS_STREAM)
+    assert status["dead_letters"] >= 1
+    assert status["latest_dead"][0]["error"] == "empty_file"
+    assert {"queue_depth", "versions_done", "in_flight", "groups"} <= set(status)
