@@ -65,7 +65,7 @@ class _Builder:
         start = self.length + (1 if self.parts else 0)
         rendering = "\n".join("| " + " | ".join(row) + " |" for row in shown)
         self._append(rendering, cuts)
-        self.grids.append(Grid(rows=rows, start=start, end=self.length, page=table.page))
+        self.grids.append(Grid(rows=rows, start=start, end=self.length, page=table.page, continued=table.continued))
 
 
 def _runs(blocks: list[Block]) -> list[Block]:

@@ -13,6 +13,8 @@ class Table:
     rows: list[list[str]]
     shown: list[list[str]] = field(default_factory=list)
     page: int | None = None
+    columns: tuple[float, ...] = ()  # a PDF table's column edges, left to right
+    continued: bool = False  # goes on from the table before it (a table broken across pages)
 
 
 Block = str | Table

@@ -83,15 +83,18 @@ def _blocks(pages: list[list[Line]], tables: list[list[PlacedTable]]) -> list[Bl
 
 
 def _add_table(blocks: list[Block], table: Table) -> None:
-    """A table that runs on over a page break continues the previous grid when nothing stands between them."""
+    """A table whose first piece on a page follows straight on from a table ending the page before, in the same
+    columns, continues it: kept as its own grid (its page stays known) and marked so."""
     last = blocks[-1] if blocks else None
-    if (
-        isinstance(last, Table)
-        and last.page is not None
-        and table.page == last.page + 1
-        and len(last.rows[0]) == len(table.rows[0])
-    ):
-        last.rows.extend(table.rows)
-        last.shown.extend(table.shown)
-        return
+    if isinstance(last, Table) and last.page is not None and table.page == last.page + 1:
+        table.continued = _same_columns(last.columns, table.columns)
     blocks.append(table)
+
+
+def _same_columns(a: tuple[float, ...], b: tuple[float, ...], slack: float = 2.0) -> bool:
+    """Same outer edges, and every column edge of one is an edge of the other: a cell merged across columns on one
+    page (a header spanning them) hides edges the other page shows."""
+    if not a or not b or abs(a[0] - b[0]) > slack or abs(a[-1] - b[-1]) > slack:
+        return False
+    fewer, more = sorted((a, b), key=len)
+    return all(any(abs(x - y) <= slack for y in more) for x in fewer)

@@ -33,8 +33,49 @@ def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int) 
         if line is not None:
             lines.append(line)
         start = end + 1
-    lines.sort(key=lambda ln: round(ln.top / 3))
-    return lines
+    return _rows(lines)
+
+
+def _rows(lines: list[Line]) -> list[Line]:
+    """Lines in reading order: top to bottom by visual row, left to right in a row. pdfium may break one printed
+    line in two (a heading above a table came out as its second half first); touching pieces of a row are one line."""
+    lines.sort(key=lambda ln: ln.top)
+    rows: list[list[Line]] = []
+    for line in lines:
+        anchor = rows[-1][0] if rows else None
+        if anchor is not None and abs(_mid(line) - _mid(anchor)) < 0.3 * min(_em(line), _em(anchor)):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    out: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda ln: ln.x0)
+        out.append(row[0])
+        for line in row[1:]:
+            last = out[-1]
+            gap = line.x0 - last.x1
+            em = min(_em(line), _em(last))
+            if -0.2 * em <= gap <= 0.6 * em:
+                glue = " " if gap > 0.25 * em else ""
+                out[-1] = Line(
+                    text=last.text + glue + line.text,
+                    x0=last.x0,
+                    x1=line.x1,
+                    top=min(last.top, line.top),
+                    bottom=max(last.bottom, line.bottom),
+                    page=last.page,
+                )
+            else:
+                out.append(line)
+    return out
+
+
+def _mid(line: Line) -> float:
+    return (line.top + line.bottom) / 2
+
+
+def _em(line: Line) -> float:
+    return max(line.bottom - line.top, 4.0)
 
 
 def _line(textpage: pdfium.PdfTextPage, text: str, start: int, end: int, height: float, page: int) -> Line | None:

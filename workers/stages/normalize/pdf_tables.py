@@ -59,7 +59,8 @@ def page_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int)
         texts = [[by_box[cell] if cell else None for cell in row.cells] for row in table.rows]
         grid = _grid(table, texts)
         if grid is not None:
-            found.append(PlacedTable(Table(rows=grid[0], shown=grid[1], page=number), table.bbox))
+            rows, shown, columns = grid
+            found.append(PlacedTable(Table(rows=rows, shown=shown, page=number, columns=columns), table.bbox))
     return found
 
 
@@ -71,12 +72,15 @@ def _edges(values: list[float]) -> list[float]:
     return edges
 
 
-def _grid(table: Any, texts: list[list[str | None]]) -> tuple[list[list[str]], list[list[str]]] | None:
-    """Resolve merged cells by position: every grid slot takes the text of the cell box covering its centre."""
+def _grid(
+    table: Any, texts: list[list[str | None]]
+) -> tuple[list[list[str]], list[list[str]], tuple[float, ...]] | None:
+    """Resolve merged cells by position: every grid slot takes the text of the cell box covering its centre.
+    One row of two or more cells is a table too (a header row left alone at a page foot)."""
     cells = [(cell, texts[i][j] or "") for i, row in enumerate(table.rows) for j, cell in enumerate(row.cells) if cell]
     xs = _edges([b[0] for b, _ in cells] + [b[2] for b, _ in cells])
     ys = _edges([b[1] for b, _ in cells] + [b[3] for b, _ in cells])
-    if len(xs) < 3 or len(ys) < 3 or max(sum(1 for c in r.cells if c) for r in table.rows) < 2:
+    if len(xs) < 3 or len(ys) < 2 or max(sum(1 for c in r.cells if c) for r in table.rows) < 2:
         return None
     rows: list[list[str]] = []
     shown: list[list[str]] = []
@@ -95,4 +99,4 @@ def _grid(table: Any, texts: list[list[str | None]]) -> tuple[list[list[str]], l
                 seen.add(hit)
         rows.append(full)
         shown.append(first)
-    return rows, shown
+    return rows, shown, tuple(xs)
