@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 
-from bench import e2e, memory
+from bench import bench_normalize, bench_stages, e2e, memory
 
 
 def main() -> None:
-    if importlib.util.find_spec("bench.bench_normalize"):
-        from bench import bench_normalize
-
-        bench_normalize.main([])
+    sys.argv = sys.argv[:1]  # bench_normalize reads its own defaults from argv
+    bench_normalize.main()
+    bench_stages.main([])
     memory.main([])
-    e2e.main(sys.argv[1:])
+    e2e.main([])
 
 
 if __name__ == "__main__":
