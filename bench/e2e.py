@@ -21,16 +21,11 @@ from workers.events import build_notification
 from workers.identity import record_id_for
 from workers.localstack import LocalStack
 from workers.logs import configure_logging
-from workers.settings import Settings, get_settings
+from workers.settings import get_settings
 from workers.storage import Storage
 from workers.streams import Streams, connect
 
 CONTENT_TYPES = {".pdf": "application/pdf", ".html": "text/html", ".docx": "application/octet-stream"}
-
-
-def settings_of(stack: LocalStack) -> Settings:
-    env = stack.env()
-    return Settings(**{k[8:].lower(): v for k, v in env.items() if k.startswith("GONGKAI_")})
 
 
 def entry_ms(entry: str) -> int:
@@ -152,7 +147,7 @@ def main(argv: list[str] | None = None) -> None:
         stack.start(workers=1, concurrency=args.concurrency)
         stack.adopt()
         configure_logging(get_settings())
-        s = settings_of(stack)
+        s = stack.settings()
         storage, client = Storage(s), connect(s.redis_url)
         streams = Streams(client)
         lat = latency_at_rate(stack, storage, streams, args.latency_reports, args.rate, args.timeout)

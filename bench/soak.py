@@ -28,7 +28,6 @@ from workers import names
 from workers.events import build_notification
 from workers.identity import record_id_for
 from workers.localstack import LocalStack, free_port
-from workers.settings import Settings
 from workers.storage import Storage
 from workers.streams import Streams, connect
 
@@ -111,7 +110,7 @@ def soak(reports: int, workers: int, kill_every: float, s3_cut: float, timeout: 
     try:
         stack.start(workers=workers, concurrency=2, sweep_every=5)
         env = stack.env()
-        s = Settings(**{k[8:].lower(): v for k, v in env.items() if k.startswith("GONGKAI_")})
+        s = stack.settings()
         direct = Storage(s.model_copy(update={"s3_endpoint": f"http://127.0.0.1:{stack.ports['s3']}"}))
         http = urllib3.PoolManager(retries=urllib3.Retry(total=20, backoff_factor=0.2, connect=20))
         files = [(p, p.read_bytes()) for p in report_files()]

@@ -91,11 +91,6 @@ class Live:
         return n
 
 
-def _settings_for(stack: LocalStack) -> Settings:
-    env = stack.env()
-    return Settings(**{k[len("GONGKAI_"):].lower(): v for k, v in env.items() if k.startswith("GONGKAI_")})
-
-
 def start_live(tmp: Path, extra_env: dict[str, str] | None = None, workers: int = 1) -> Live:
     stack = LocalStack(tmp, settings_env=FAST | (extra_env or {}))
     try:
@@ -103,7 +98,7 @@ def start_live(tmp: Path, extra_env: dict[str, str] | None = None, workers: int 
     except Exception:
         stack.stop()
         raise
-    settings = _settings_for(stack)
+    settings = stack.settings()
     client = connect(settings.redis_url)
     return Live(stack, settings, Storage(settings), client, Streams(client), urllib3.PoolManager())
 
