@@ -105,7 +105,7 @@ def _right_cue(left: str, right: str, unit: str, sentence: str) -> str | None:
     """有1件涉及…行政复议, 受理的1154件申请已全部办结, 3名兼职工作人员: the cue after the number."""
     clause = clauses(right)[0]
     if unit in STAFF_UNITS:
-        m = re.match(r"^(?:的)?(专兼职|专职|兼职)?(?:的)?(?:工作)?人员", clause)
+        m = re.match(r"^(?:的)?(专兼职|专职|兼职)?(?:的)?(?:工作)?(?:人员|信息员|联络员)", clause)
         if m and _DISCLOSURE_CTX.search(sentence + clause):
             return {"专职": "staff.full_time", "兼职": "staff.part_time"}.get(m.group(1) or "", "staff.total")
         return None

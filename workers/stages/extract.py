@@ -17,7 +17,10 @@ from workers.stages.mentions import CHILDREN, Mention, family, find_mentions, he
 from workers.stages.textview import View, build_view
 from workers.stages.zeros import BARE_NONE, zero_concepts, zeros
 
-_INTRO_SAME = re.compile(r"^(?:[^。\n\d]{0,16}?[,;])?[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含)[^,:;。]{0,4}?[,:;]?")
+# 2件(维持1件,纠正1件) and 答复的12件中,同意公开9件…: a bracket or 中 right after the count opens its parts too.
+_INTRO_SAME = re.compile(
+    r"^(?:中|当中)[,:]?|^\((?=[^)]*\d)|^(?:[^。\n\d]{0,16}?[,;])?[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含)[^,:;。]{0,4}?[,:;]?"
+)
 _INTRO_NEXT = re.compile(r"^(?:其中|包括|在[^,。]{1,14}?中|按[^,。]{1,10}分|从[^,。]{1,10}(?:看|分)|具体(?:为|如下))")
 _OWN_LEVEL = re.compile(r"^[^,;:]{0,8}(?:本级|直属|所属|下属)")
 _SUB_UNIT = re.compile(r"本级|办公厅|办公室|本部门|下属|所属|直属|各部门|各单位|乡镇|街道|其中")
@@ -30,9 +33,13 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
         tail = view.text[anchor.count.end : sentences[anchor.sentence][1]]
         intro = _INTRO_SAME.match(tail)
         start, stop_sentence = -1, -1
+        limit = len(view.text)
         if intro and any(m.count.unit == anchor.count.unit for m in mentions[i + 1 :] if m.sentence == anchor.sentence):
             start = anchor.count.end + intro.end()
             stop_sentence = anchor.sentence
+            if intro.group().startswith("("):
+                close = tail.find(")")
+                limit = anchor.count.end + close if close >= 0 else limit
         else:
             for si in range(anchor.sentence + 1, min(anchor.sentence + 3, len(sentences))):
                 s, e = sentences[si]
@@ -48,6 +55,8 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
             continue
         for m in mentions[i + 1 :]:
             if m.sentence > stop_sentence:
+                break
+            if m.count.start >= limit:
                 break
             if m.count.start < start or m.count.unit != anchor.count.unit:
                 continue

@@ -46,6 +46,7 @@ _LABEL_WORDS = ("予以公开", "部分公开", "不予公开", "无法提供", 
 _NESTED_MARKER = re.compile(r"^\S{1,2}\d{1,2}[.、]")
 # A title that wraps onto the next line usually ends there with one of these words.
 _TITLE_END = re.compile(r"(?:情况|概述|措施|事项|打算|计划|问题|工作|方向|思路|建设|管理|保障|解读|回应|公开)$")
+_MARKUP = re.compile(r"\s*(?:#{1,6}\s*(?:\*\*)?|\*\*)(?=\S)")
 MAX_TITLE = 40
 MAX_RUN_IN = 30
 
@@ -114,8 +115,13 @@ def is_table_label(title: str) -> bool:
 
 def parse_line(line: str, offset: int) -> Candidate | None:
     """A heading candidate for one line of text (offset = where the line starts in the document)."""
-    lead = len(line) - len(line.lstrip())
-    body = line.strip()
+    # Markdown conversions of web pages mark headings with '#' or bold '**': the marker is not part of the heading.
+    mark = _MARKUP.match(line)
+    lead = mark.end() if mark else 0
+    body = line[lead:].strip()
+    if body.endswith("**"):
+        body = body[:-2].rstrip()
+    lead += len(line[lead:]) - len(line[lead:].lstrip())
     if not body or is_table_row(body):
         return None
     found = match_marker(body)
@@ -146,7 +152,8 @@ def continues_title(cand: Candidate, next_line: str) -> bool:
     )
 
 
-_INLINE = re.compile(rf"(?:(?<=\s)|^)(?P<n>{_CN})、(?P<t>[\u4e00-\u9fff“\"《][^\s。]{{1,{MAX_TITLE}}}?)(?=\s)")
+# A run-in heading follows a space, or directly the colon or full stop that ends the sentence before it.
+_INLINE = re.compile(rf"(?:(?<=[\s:：。])|^)(?P<n>{_CN})、(?P<t>[\u4e00-\u9fff“\"《][^\s。]{{1,{MAX_TITLE}}}?)(?=\s)")
 
 
 def inline_headings(line: str, offset: int) -> list[Candidate]:

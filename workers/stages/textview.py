@@ -38,8 +38,7 @@ def _is_table_line(doc: Document, offset: int, line: str) -> bool:
 
 
 def build_view(doc: Document, seg: Segmentation) -> View:
-    heading_starts = sorted(h.start for h in seg.headings)
-    heading_set = set(heading_starts)
+    heading_end = {h.start: h.end for h in seg.headings}
     chars: list[str] = []
     offsets: list[int] = []
     pos = 0
@@ -51,20 +50,24 @@ def build_view(doc: Document, seg: Segmentation) -> View:
         if not line.strip() or _is_table_line(doc, start, line):
             prev_open = False
             continue
-        starts_heading = start + len(line) - len(line.lstrip()) in heading_set
-        if chars and not (prev_open and not starts_heading):
+        head_end = heading_end.get(start + len(line) - len(line.lstrip()))
+        if chars and not (prev_open and head_end is None):
             chars.append("\n")
             offsets.append(start)
-        _append_line(line, start, chars, offsets, heading_starts)
-        prev_open = not _ENDS_SENTENCE.search(line) and not starts_heading
+        _append_line(line, start, chars, offsets, heading_end)
+        # A run-in heading ((一)依申请公开。全年共受理…申请 41) leaves its body open to the wrapped next line.
+        whole_heading = head_end is not None and head_end >= start + len(line.rstrip())
+        prev_open = not _ENDS_SENTENCE.search(line) and not whole_heading
     return View("".join(chars), offsets)
 
 
-def _append_line(line: str, start: int, chars: list[str], offsets: list[int], heading_starts: list[int]) -> None:
-    inline = {h for h in heading_starts if start < h < start + len(line)}
+def _append_line(line: str, start: int, chars: list[str], offsets: list[int], heading_end: dict[int, int]) -> None:
+    inline = {h for h in heading_end if start < h < start + len(line)}
+    # A heading inside a flattened line is a paragraph of its own: 四、不予公开政府信息情况 无。 answers it alone.
+    breaks = inline | {heading_end[h] for h in inline}
     for i, c in enumerate(line):
         at = start + i
-        if at in inline and chars and chars[-1] != "\n":
+        if at in breaks and chars and chars[-1] != "\n":
             chars.append("\n")
             offsets.append(at)
         if c.isspace():
