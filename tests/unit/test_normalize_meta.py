@@ -81,3 +81,76 @@ def test_report_year_sources_record_what_title_period_and_publication_say() -> N
 
 def test_period_with_the_year_run_into_the_month_still_gives_the_year() -> None:
     assert _meta("本报告中所列数据的统计期限自20201月1日起至202012月31日止。").year_sources["period"] == 2020
+
+
+def test_title_whose_office_name_holds_a_bracketed_part_is_found() -> None:
+    assert _meta("青禾县财政局（本级）2019年政府信息公开工作年度报告\n一、总体情况").title == (
+        "青禾县财政局(本级)2019年政府信息公开工作年度报告"
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于印发《青禾县2018年政府信息公开工作年度报告》的通知",
+        "青禾县人民政府办公室关于2018年政府信息公开工作年度报告的公告",
+        "关于公布青禾县2018年度政务公开工作报告的通告",
+    ],
+)
+def test_title_of_a_notice_carrying_the_report_is_the_page_title(title: str) -> None:
+    assert _meta(f"首页 | 政务公开\n{title}\n发布时间:2019-03-01\n一、总体情况").title == title
+
+
+def test_title_with_its_year_in_brackets_after_it_is_found_and_gives_the_year() -> None:
+    meta = _meta("青禾乡政府信息公开工作年度报告（2019年度）\n发布时间:2020-01-20\n一、总体情况")
+    assert (meta.title, meta.year_sources.get("title")) == ("青禾乡政府信息公开工作年度报告(2019年度)", 2019)
+
+
+def test_breadcrumb_ending_in_the_report_name_is_not_the_title() -> None:
+    meta = _meta(
+        "首页>政务公开>政府信息公开年报>青禾镇2019年政府信息公开工作年度报告\n"
+        "青禾镇2019年政府信息公开工作年度报告\n一、总体情况"
+    )
+    assert meta.title == "青禾镇2019年政府信息公开工作年度报告"
+
+
+def test_breadcrumb_ending_in_a_yearless_report_column_is_not_a_title() -> None:
+    assert _meta("首页 > 政府信息公开 > 法定主动公开内容 > 政府信息公开年报\n一、总体情况\n正文。").title is None
+
+
+@pytest.mark.parametrize("site", ["本站", "本网", "本网站", "原创"])
+def test_source_naming_the_site_itself_is_not_a_publisher(site: str) -> None:
+    meta = _meta(f"青禾县2019年政府信息公开工作年度报告\n来源：{site}　发布时间：2020-01-15\n一、总体情况")
+    assert (meta.publisher, meta.published_date) == (None, date(2020, 1, 15))
+
+
+def test_publisher_label_after_a_site_source_is_read() -> None:
+    meta = _meta("青禾县2019年政府信息公开工作年度报告\n来源：本站\n发布机构：青禾县统计局\n一、总体情况")
+    assert meta.publisher == "青禾县统计局"
+
+
+def test_issue_date_label_is_the_written_date_not_the_publish_date() -> None:
+    meta = _meta("青禾县2020年政府信息公开工作年度报告\n发文日期：2021-01-20　发布时间：2021-01-22\n一、总体情况")
+    assert (meta.written_date, meta.published_date) == (date(2021, 1, 20), date(2021, 1, 22))
+
+
+def test_excerpt_title_found_below_login_and_breadcrumb_chrome_with_its_click_counter_date() -> None:
+    meta = _meta(
+        "登录 |   注册\n\n当前位置：首页 > 信息公开\n青禾乡2020年政府信息公开工作年度报告\n\n"
+        "发布日期:2021-01-29    点击数:\n\n一、总体情况\n本年度报告是按照《条例》编制。"
+    )
+    assert (meta.title, meta.published_date) == ("青禾乡2020年政府信息公开工作年度报告", date(2021, 1, 29))
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        "统计期限自20201月1日起至202012月31日止",
+        "统计期限自2020.1.1至2020.12.31",
+        "统计期限为2020-01-01至2020-12-31",
+        "数据统计期限为2020年度",
+    ],
+)
+def test_report_year_from_period_sentences_run_together_dotted_or_by_year(period: str) -> None:
+    meta = _meta(f"本报告由青禾乡人民政府编制。本报告中所列数据的{period}。\n一、总体情况")
+    assert (meta.year_sources.get("period"), meta.report_year) == (2020, 2020)

@@ -8,14 +8,15 @@ from datetime import date
 from schemas.document import Meta
 
 from .meta_dates import date_spans, first_date
-from .meta_labels import ANY_LABEL, first_token, labelled_values
+from .meta_labels import ANY_LABEL, first_token, is_site_itself, labelled_values
 from .meta_title import find_title, title_from_page, yearless_title
 
 _HEAD_LINES = 40
 _FIRST_HEADING = re.compile(r"^\s*[一1][、.]\s*\S")
 # "统计期限自2013年1月1日起至…", "数据统计周期为 2024 年 1 月 1 日至…", "数据截至2017年12月31日".
 _PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,8}?(?:期限|周期|时限|区间|范围|时间|时段|截止|截至)")
-_PERIOD_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年?\s*\d{1,2}\s*月")
+# The year before a month: "2013年1月", run together "20131月", dotted "2013.1.1", or a whole "2013年度".
+_PERIOD_YEAR = re.compile(r"(?<!\d)(\d{4})\s*(?:(?:年|[-./])?\s*\d{1,2}\s*(?:月|[-./]\s*\d)|年度)")
 _MENTION = re.compile(r"(\d{4})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
 _YEAR_IN = re.compile(r"(\d{4})\s*年")
 _DATE_ONLY = re.compile(
@@ -37,8 +38,7 @@ def read_meta(text: str, script: str, page_titles: list[str] | None = None) -> M
     labelled_title = re.sub(r"\s+", "", labelled_title) if labelled_title else None
     other_title = None if title or labelled_title else title_from_page(page_titles or []) or yearless_title(head)
     meta.title = title or labelled_title or other_title
-    publisher = _labelled(labelled, "publisher")
-    meta.publisher = first_token(publisher) or None if publisher else None
+    meta.publisher = _publisher(labelled)
     index_no = _labelled(labelled, "index_no")
     meta.index_no = first_token(index_no) or None if index_no else None
     meta.published_date = _labelled_date(labelled, "published") or _bare_header_date(head)
@@ -69,6 +69,16 @@ def _labelled(head: list[str], field: str) -> str | None:
         for value in labelled_values(line, field):
             if value:
                 return value
+    return None
+
+
+def _publisher(head: list[str]) -> str | None:
+    """The first publisher printed; "来源:本站" names the site, so a later label (or none) stands instead."""
+    for line in head:
+        for value in labelled_values(line, "publisher"):
+            token = first_token(value) if value else ""
+            if token and not is_site_itself(token):
+                return token
     return None
 
 

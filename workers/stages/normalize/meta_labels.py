@@ -23,8 +23,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "发布者",
         "来源",
     ),
-    "published": ("发布日期", "发布时间", "公开日期", "公开时间", "发文日期", "发布于"),
-    "written": ("成文日期", "成文时间", "印发日期"),
+    "published": ("发布日期", "发布时间", "公开日期", "公开时间", "发布于"),
+    # 发文日期 is the date the document was issued under its 文号: when it was written, not put online.
+    "written": ("成文日期", "成文时间", "印发日期", "发文日期"),
     "index_no": ("索引号",),
     "title": ("标题", "信息名称", "文件名称", "文章标题", "名称"),
 }
@@ -81,6 +82,14 @@ def labelled_values(line: str, field: str) -> list[str]:
         following = ANY_LABEL.search(rest)
         values.append((rest[: following.start()] if following else rest).strip(_TRIM))
     return values
+
+
+# What a 来源 label says when the page is the site's own: the site, not a publisher.
+_SITE_ITSELF = re.compile(r"^(?:本站|本网|本网站|本平台|本站原创|原创|网站|网站管理员|管理员|admin)$", re.IGNORECASE)
+
+
+def is_site_itself(value: str) -> bool:
+    return bool(_SITE_ITSELF.match(value))
 
 
 def first_token(value: str) -> str:

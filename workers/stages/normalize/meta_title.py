@@ -5,20 +5,28 @@ from __future__ import annotations
 import re
 
 _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?"
+# A body's name: no punctuation or breadcrumb arrows, but a short bracketed part ("XX局(本级)", "XX县(区)").
+_NAME = r"(?:[^\s:,;。,、|()《》>›»]|\([^\s()]{1,12}\))"
+_DISCLOSURE = r"(?:政府信息公开|政务公开|信息公开)"
+_REPORT = r"(?:年度报告|工作报告|报告|年报)"
+# The report may come inside a notice: "关于印发《XX县2019年…年度报告》的通知", "XX办公室关于…年度报告的公告".
+_NOTICE_HEAD = rf"(?:{_NAME}{{0,30}}?关于(?:印发|公布|发布|公开|报送)?《?)?"
+_NOTICE_TAIL = r"》?(?:的(?:通知|公告|通告|函))?"
 TITLE = re.compile(
-    rf"^[^\s:,;。,、|()《》]{{0,30}}?{_YEAR}[^:,;。,、|]{{0,30}}?(?:政府信息公开|政务公开|信息公开)"
-    r"[^:,;。,、|]{0,14}?(?:年度报告|工作报告|报告|年报)$"
+    rf"^{_NOTICE_HEAD}{_NAME}{{0,30}}?{_YEAR}[^:,;。,、|]{{0,30}}?{_DISCLOSURE}[^:,;。,、|]{{0,14}}?{_REPORT}"
+    rf"{_NOTICE_TAIL}$"
 )
-# A title without a year (the year then only in the 统计期限 sentence): it must start with a body's name.
+_BODY = r"(?:人民政府|政府|办公室|办公厅|委员会|局|委|厅|办|院|署|中心|镇|乡|街道办事处|街道|区|县|市|州|旗|盟|省)"
+# A title without a year before its subject (the year then only after it in brackets, or in the 统计期限 sentence):
+# it must start with a body's name.
 _YEARLESS = re.compile(
-    r"^[^\s:,;。,、|()《》]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委|厅|办|院|署|中心|镇|乡|街道办事处|街道|区|县|市|州|旗|盟|省)"
-    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|工作报告|年报)$"
+    rf"^{_NAME}{{2,30}}?{_BODY}(?:\([^\s()]{{1,12}}\))?{_DISCLOSURE}(?:工作)?(?:年度报告|工作报告|年报)"
+    rf"(?:\({_YEAR}\))?$"
 )
+_YEAR_AFTER = re.compile(rf"\({_YEAR}\)$")
 # Where a page title ends and the site's name begins: "<title>_XX市人民政府", "<title> - XX县政府网".
 _SITE_SEPARATOR = re.compile(r"\s*[_|]\s*|\s+[-—–]+\s+|[-—–]{1,2}(?=[^-—–]*$)")
-_BODY_SUFFIX = re.compile(
-    r"(?:人民政府|政府|办公室|办公厅|委员会|局|委|厅|办|院|署|中心|镇|乡|街道办事处|街道|区|县|市|州|旗|盟|省)$"
-)
+_BODY_SUFFIX = re.compile(rf"{_BODY}$")
 _LABEL_PREFIX = re.compile(r"^(?:[-*•·]\s*)?(?:标题|信息名称|文件名称|文章标题|名称)\s*:")
 _PIPES = re.compile(r"^[\s|>*•·-]+|[\s|]+$")
 _SPACE = re.compile(r"\s+")
@@ -38,9 +46,13 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
             continue
         nxt = _clean(lines[i + 1]) if i + 1 < len(lines) else ""
         for candidate in (line, line + nxt if 0 < len(nxt) <= 15 else ""):
-            if candidate and TITLE.match(candidate):
+            if candidate and _is_title(candidate):
                 return _with_body(candidate, lines, i), i
     return None, None
+
+
+def _is_title(line: str) -> bool:
+    return bool(TITLE.match(line) or (_YEAR_AFTER.search(line) and _YEARLESS.match(line)))
 
 
 def _with_body(title: str, lines: list[str], i: int) -> str:
