@@ -169,3 +169,13 @@ def test_timeliness_does_not_apply_before_2008_or_without_a_year(year: int | Non
 def test_report_year_disagreement_between_page_metadata_and_period_fails() -> None:
     doc = _doc(report_year=2019, year_sources={"metadata": 2019, "period": 2018})
     assert _check(meta_checks, doc, "meta.report_year").status == "fail"
+
+
+def test_notice_carrying_a_department_report_is_judged_by_the_department_it_names() -> None:
+    title = "关于印发《青禾县统计局2020年政府信息公开工作年度报告》的通知"
+    assert _timeliness(2020, date(2021, 3, 1), title).status == "fail"
+
+
+def test_notice_issued_by_a_governments_office_is_judged_as_the_governments_report() -> None:
+    title = "青禾县人民政府办公室关于2020年政府信息公开工作年度报告的公告"
+    assert _timeliness(2020, date(2021, 3, 1), title).status == "pass"

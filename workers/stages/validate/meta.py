@@ -15,6 +15,10 @@ _REGION = re.compile(r"(?:人民政府|省|市|区|县|乡|镇|自治区|自治�
 # 街道办事处 are outposts of a district government: neither a 人民政府 nor one of its departments, so the law names
 # no single deadline for them.
 _SUBDISTRICT = re.compile(r"(?:街道|街道办事处|街道办)$")
+# A report put online inside a notice: "XX办公室关于印发《XX县…年度报告》的通知".
+_NOTICE = re.compile(r"^(?P<issuer>.*?)关于(?:印发|公布|发布|公开|报送)?《?(?P<subject>.*?)》?的(?:通知|公告|通告|函)$")
+# A government's report goes out under its 办公室's name.
+_GOVERNMENT_OFFICE = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)$")
 _DEPARTMENT = re.compile(r"(?:办公室|办公厅|局|委员会|委|办|厅|院|中心|所|站|署|队|会|公司|馆|部|处|科)$")
 
 
@@ -51,7 +55,7 @@ def _report_year(doc: Document) -> Check:
 
 def government_report(doc: Document) -> bool | None:
     """True for a 人民政府's own report, False for a department's, None when the title and publisher do not say."""
-    for name in (doc.meta.title, doc.meta.publisher):
+    for name in (*_title_bodies(doc.meta.title), doc.meta.publisher):
         body = _REPORT_WORDS.sub("", re.sub(r"\s+", "", name or ""))
         if not body:
             continue
@@ -64,6 +68,16 @@ def government_report(doc: Document) -> bool | None:
         if _REGION.search(body):
             return True
     return None
+
+
+def _title_bodies(title: str | None) -> list[str]:
+    """Where the title names the reporting body: the report named in a notice, else the notice's issuer (a
+    government's 办公室 issuing it stands for the government)."""
+    notice = _NOTICE.match(re.sub(r"\s+", "", title or ""))
+    if not notice:
+        return [title or ""]
+    issuer = notice["issuer"]
+    return [notice["subject"], issuer[:-3] if _GOVERNMENT_OFFICE.search(issuer) else issuer]
 
 
 def deadline_for(year: int, government: bool | None) -> tuple[date | None, date]:
