@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
+from schemas.facts import Number
+
 Status = Literal["pass", "fail", "uncertain", "not_applicable"]
 Severity = Literal["error", "warning", "info"]
 
@@ -31,8 +33,8 @@ class Check(BaseModel):
     severity: Severity = "error"
     status: Status
     message: str = ""
-    expected: float | str | None = None
-    actual: float | str | None = None
+    expected: Number | str | None = None
+    actual: Number | str | None = None
     scope: str | None = Field(default=None, description="What part the check looked at, e.g. a table column.")
     lenient: bool = Field(default=False, description="True for the second pass that reads blank cells as 0.")
     evidence: list[CheckEvidence] = Field(default_factory=list)

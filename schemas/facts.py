@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
+
+
+def _whole_as_int(v: float | int | None) -> float | int | None:
+    # 573, not 573.0: consumers in other languages read a count as an integer.
+    return int(v) if isinstance(v, float) and v.is_integer() and abs(v) < 2**53 else v
+
+
+Number = Annotated[int | float, AfterValidator(_whole_as_int)]
 
 Concept = Literal[
     "proactive.total",
@@ -39,12 +47,12 @@ class Evidence(BaseModel):
 
 class Part(BaseModel):
     label: str
-    value: float | None
+    value: Number | None
 
 
 class Fact(BaseModel):
     concept: Concept
-    value: float | None
+    value: Number | None
     unit: str = ""
     approx: bool = False
     parts: list[Part] = Field(default_factory=list)

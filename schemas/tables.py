@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from schemas.document import Template
-from schemas.facts import Fact
+from schemas.facts import Fact, Number
 
 Semantic = Literal["number", "zero", "blank", "dash", "slash", "na", "text"]
 
@@ -15,7 +15,7 @@ Semantic = Literal["number", "zero", "blank", "dash", "slash", "na", "text"]
 class Cell(BaseModel):
     """A table cell: blank is not zero, and the raw text is always kept."""
 
-    value: float | None
+    value: Number | None
     raw: str
     semantic: Semantic
 
@@ -25,7 +25,7 @@ class SplitCell(BaseModel):
 
     path: str
     raw_parts: list[str]
-    suggested_value: float
+    suggested_value: Number
     note: str
 
 
