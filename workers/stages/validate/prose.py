@@ -23,7 +23,13 @@ NAMES = {
     "review.total": "行政复议数",
 }
 _INTRO = re.compile(r"其中|包括|在[^,。]{0,14}中")
-_PERCENT_AFTER = re.compile(r"^[,，]?\s*(?:占[^,。;%]{0,12}?)?(?P<p>\d+(?:\.\d+)?)\s*%")
+_PERCENT_AFTER = re.compile(r"^[,，]?\s*(?:占(?P<base>[^,。;%]{0,12}?))?(?P<p>\d+(?:\.\d+)?)\s*%")
+# 占受理总数的80% after a part of the answered requests: the share is of the figure the words name.
+_BASES = (
+    ("requests.received", re.compile(r"受理|收到|申请")),
+    ("requests.answered", re.compile(r"办结|答复|办理")),
+    ("proactive.total", re.compile(r"主动公开")),
+)
 _RATE = re.compile(r"(?P<what>答复|办结|按时答复|按期答复)率(?:为|达到?|是)?\s*(?P<p>\d+(?:\.\d+)?)\s*%")
 
 
@@ -69,23 +75,32 @@ def breakdown(f: Fact) -> Check:
     return Check(status="fail", message=f"{said}，与总数不符", actual=got, **base)
 
 
-def _share_checks(f: Fact) -> list[Check]:
+def _base_of(f: Fact, named: str, first: dict[str, Fact]) -> Fact | None:
+    """The figure a share is taken of: the fact itself, or the one its words name (None when that is unknown)."""
+    concept = next((c for c, cue in _BASES if cue.search(named)), f.concept)
+    return f if concept == f.concept else first.get(concept)
+
+
+def _share_checks(f: Fact, first: dict[str, Fact]) -> list[Check]:
     out = []
     quote = f.evidence.quote
     for c in find_counts(quote):
         m = _PERCENT_AFTER.match(quote[c.end :])
         if not m or c.unit != f.unit or not f.value or c.value not in [p.value for p in f.parts]:
             continue
+        base = _base_of(f, m.group("base") or "", first)
+        if base is None or not base.value:
+            continue
         stated = float(m.group("p"))
         out.append(
             _compare(
-                f"{_num(c.value)}{c.unit}占{NAMES.get(f.concept, f.concept)}{_num(f.value)}{f.unit}",
-                100 * c.value / f.value,
+                f"{_num(c.value)}{c.unit}占{NAMES.get(base.concept, base.concept)}{_num(base.value)}{base.unit}",
+                100 * c.value / base.value,
                 stated,
                 m.group("p"),
-                f.concept,
+                base.concept,
                 _evidence(f),
-                c.approx or f.approx,
+                c.approx or base.approx,
             )
         )
     return out
@@ -143,7 +158,10 @@ def run(doc: Document, seg: Segmentation, ext: Extraction) -> list[Check]:
     checks = [breakdown(f) for f in with_parts]
     if not checks:
         checks.append(Check(rule="sum.breakdown", status="not_applicable", message="报告未列出带分项的总数"))
-    shares = [c for f in with_parts for c in _share_checks(f)] + _rate_checks(doc, ext)
+    first: dict[str, Fact] = {}
+    for f in ext.facts:
+        first.setdefault(f.concept, f)
+    shares = [c for f in with_parts for c in _share_checks(f, first)] + _rate_checks(doc, ext)
     if not shares:
         shares.append(
             Check(

@@ -37,5 +37,5 @@ def run(doc: Document, seg: Segmentation, ext: Extraction) -> list[Check]:
     checks += review_totals(rev, split_paths) if rev else [not_applicable("table4.row_total")]
     checks += values(t.proactive or {}, req, rev)
     checks += prose_vs_table(doc, ext)
-    checks.append(presence(ext))
+    checks.append(presence(doc, seg, ext))
     return checks
