@@ -154,3 +154,10 @@ def test_excerpt_title_found_below_login_and_breadcrumb_chrome_with_its_click_co
 def test_report_year_from_period_sentences_run_together_dotted_or_by_year(period: str) -> None:
     meta = _meta(f"本报告由青禾乡人民政府编制。本报告中所列数据的{period}。\n一、总体情况")
     assert (meta.year_sources.get("period"), meta.report_year) == (2020, 2020)
+
+
+@pytest.mark.parametrize("tail", ["  发布日期:2021-01-29 点击数:", "　2021-01-29 10:20", " 来源：青禾乡人民政府"])
+def test_title_with_the_page_date_or_source_run_on_after_it_is_found(tail: str) -> None:
+    assert _meta(f"登录 | 注册\n青禾乡2020年政府信息公开工作年度报告{tail}\n一、总体情况").title == (
+        "青禾乡2020年政府信息公开工作年度报告"
+    )

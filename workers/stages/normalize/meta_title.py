@@ -30,6 +30,10 @@ _BODY_SUFFIX = re.compile(rf"{_BODY}$")
 _LABEL_PREFIX = re.compile(r"^(?:[-*•·]\s*)?(?:标题|信息名称|文件名称|文章标题|名称)\s*:")
 _PIPES = re.compile(r"^[\s|>*•·-]+|[\s|]+$")
 _SPACE = re.compile(r"\s+")
+# A scraped page may run the page's date or source on after the title: "<title>  发布日期:2021-01-29 点击数:".
+_TRAILING_META = re.compile(
+    r"\s+(?:发布|来源|信息来源|时间|日期|作者|浏览|点击|阅读)[^\n]*$|\s+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月][^\n]*$"
+)
 
 
 def _clean(line: str) -> str:
@@ -45,7 +49,8 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
         if not line:
             continue
         nxt = _clean(lines[i + 1]) if i + 1 < len(lines) else ""
-        for candidate in (line, line + nxt if 0 < len(nxt) <= 15 else ""):
+        before_meta = _clean(_TRAILING_META.sub("", raw.strip()))
+        for candidate in (line, line + nxt if 0 < len(nxt) <= 15 else "", before_meta if before_meta != line else ""):
             if candidate and _is_title(candidate):
                 return _with_body(candidate, lines, i), i
     return None, None
