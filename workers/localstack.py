@@ -149,7 +149,10 @@ class LocalStack:
             self.native_events = True
         else:
             env = self.env()
-            cmd = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.ports["s3"])]
+            # moto's server logs every request through werkzeug; at benchmark rates that costs it real CPU.
+            quiet = "import logging; logging.getLogger('werkzeug').setLevel(logging.WARNING)"
+            serve = f"from moto.server import main; main(['-H', '127.0.0.1', '-p', '{self.ports['s3']}'])"
+            cmd = [sys.executable, "-c", f"{quiet}; {serve}"]
         wait_port(self.ports["s3"], 30, self._spawn("s3", cmd, env))
 
     def start_intake(self, sweep_every: float = 0) -> None:
