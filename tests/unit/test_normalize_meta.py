@@ -161,3 +161,58 @@ def test_title_with_the_page_date_or_source_run_on_after_it_is_found(tail: str) 
     assert _meta(f"登录 | 注册\n青禾乡2020年政府信息公开工作年度报告{tail}\n一、总体情况").title == (
         "青禾乡2020年政府信息公开工作年度报告"
     )
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "# 青禾县2021年政府信息公开工作年度报告",
+        "## 青禾县2021年政府信息公开工作年度报告 ##",
+        "**青禾县2021年政府信息公开工作年度报告**",
+    ],
+)
+def test_markdown_heading_and_bold_marks_are_not_part_of_the_title(printed: str) -> None:
+    assert (
+        _meta(f"{printed}\n\n发布日期：2022-01-20\n\n## 一、总体情况\n正文。").title
+        == "青禾县2021年政府信息公开工作年度报告"
+    )
+
+
+def test_a_label_in_markdown_bold_is_still_read() -> None:
+    meta = _meta(
+        "# 青禾县2021年政府信息公开工作年度报告\n**发布日期**：2022-01-20 **来源**：青禾县政府办\n一、总体情况"
+    )
+    assert (meta.published_date, meta.publisher) == (date(2022, 1, 20), "青禾县政府办")
+
+
+def test_title_on_a_one_line_page_is_cut_where_the_page_date_starts() -> None:
+    meta = _meta(
+        "青禾乡人民政府2008年政府信息公开工作年度报告 发布日期：2009-03-20 根据《条例》规定，现将我乡2008年政府信息"
+        "公开工作情况报告如下：一、概述 我乡成立了领导小组，确定兼职工作人员2名，编制了公开目录和公开指南。"
+    )
+    assert (meta.title, meta.report_year) == ("青禾乡人民政府2008年政府信息公开工作年度报告", 2008)
+
+
+def test_title_on_a_one_line_page_is_cut_where_the_body_starts_with_no_gap() -> None:
+    meta = _meta(
+        "青禾乡人民政府2008年政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》规定，现将我乡2008年政府"
+        "信息公开工作情况报告如下：一、概述 我乡成立了领导小组，确定兼职工作人员2名，编制了公开目录和公开指南。"
+    )
+    assert meta.title == "青禾乡人民政府2008年政府信息公开工作年度报告"
+
+
+def test_title_with_a_spaced_body_name_on_a_one_line_page_is_found_at_a_later_gap() -> None:
+    meta = _meta(
+        "青禾县人民政府 2019年政府信息公开工作年度报告 来源：青禾县政府办 根据《条例》规定，现将本县2019年政府信息"
+        "公开工作情况报告如下：一、总体情况 全年主动公开信息100条，依申请公开5件，未收取任何费用。"
+    )
+    assert (meta.title, meta.publisher) == ("青禾县人民政府2019年政府信息公开工作年度报告", "青禾县政府办")
+
+
+@pytest.mark.parametrize("year", ["二〇一九", "二○一九", "二0一九"])
+def test_a_written_out_year_in_the_title_is_the_report_year(year: str) -> None:
+    assert _meta(f"青禾县{year}年政府信息公开工作年度报告\n一、概述\n正文。").report_year == 2019
+
+
+def test_closing_date_with_a_circle_for_zero_is_the_written_date() -> None:
+    assert _meta("一、概述\n正文。\n青禾县人民政府办公室\n二○二○年一月二十日").written_date == date(2020, 1, 20)

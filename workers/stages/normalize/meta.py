@@ -7,18 +7,20 @@ from datetime import date
 
 from schemas.document import Meta
 
-from .meta_dates import date_spans, first_date
+from .meta_dates import CN_YEAR, cn_year, date_spans, first_date
 from .meta_labels import ANY_LABEL, first_token, is_site_itself, labelled_values
 from .meta_title import find_title, title_from_page, yearless_title
 
 _HEAD_LINES = 40
+# Markdown marks: heading hashes and quote marks before a line, bold anywhere ("**发布日期**:2022-01-27").
+_MARKUP = re.compile(r"^\s*(?:#{1,6}|>)[ \t]*|\*\*|__")
 _FIRST_HEADING = re.compile(r"^\s*[一1][、.]\s*\S")
 # "统计期限自2013年1月1日起至…", "数据统计周期为 2024 年 1 月 1 日至…", "数据截至2017年12月31日".
 _PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,8}?(?:期限|周期|时限|区间|范围|时间|时段|截止|截至)")
 # The year before a month: "2013年1月", run together "20131月", dotted "2013.1.1", or a whole "2013年度".
 _PERIOD_YEAR = re.compile(r"(?<!\d)(\d{4})\s*(?:(?:年|[-./])?\s*\d{1,2}\s*(?:月|[-./]\s*\d)|年度)")
-_MENTION = re.compile(r"(\d{4})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
-_YEAR_IN = re.compile(r"(\d{4})\s*年")
+_MENTION = re.compile(rf"(\d{{4}}|{CN_YEAR})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
+_YEAR_IN = re.compile(rf"(\d{{4}}|{CN_YEAR})\s*年")
 _DATE_ONLY = re.compile(
     r"^[\u4e00-\u9fff()]{0,30}\s*[\d〇零一二三四五六七八九十]{4}\s*[-/.年][\d一二三四五六七八九十\s\-/.月]{1,8}日?$"
 )
@@ -55,10 +57,11 @@ def _head(lines: list[str]) -> list[str]:
     """The page header: lines before the first top-level heading, at most 40 non-empty ones."""
     head: list[str] = []
     for line in lines:
+        line = _MARKUP.sub("", line[:2000])
         if _FIRST_HEADING.match(line) and len(head) >= 1:
             break
         if line.strip():
-            head.append(line[:2000])
+            head.append(line)
         if len(head) >= _HEAD_LINES:
             break
     return head
@@ -106,7 +109,7 @@ def _closing_date(lines: list[str]) -> date | None:
     tail: list[str] = []
     for raw in reversed(lines):
         if raw.strip():
-            tail.append(raw.strip())
+            tail.append(_MARKUP.sub("", raw).strip())
             if len(tail) == 8:
                 break
     for line in tail:
@@ -120,16 +123,20 @@ def _year_sources(title: str | None, labelled: str | None, text: str, published:
     for key, value in (("title", title), ("metadata", labelled)):
         m = _YEAR_IN.search(value or "")
         if m:
-            sources[key] = int(m.group(1))
+            sources[key] = _year(m.group(1))
     period = _period_year(text)
     if period:
         sources["period"] = period
     m = _MENTION.search(text[:3000])
     if m:
-        sources["text"] = int(m.group(1))
+        sources["text"] = _year(m.group(1))
     if published:
         sources["published"] = published.year - 1
     return {k: v for k, v in sources.items() if 1990 <= v <= 2100}
+
+
+def _year(printed: str) -> int:
+    return int(printed) if printed.isdigit() else cn_year(printed)
 
 
 def _period_year(text: str) -> int | None:

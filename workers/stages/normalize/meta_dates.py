@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# A written-out year's zero comes as 〇, 零, the circle ○ or, mixed in, the digit 0 ("二○一九年", "二0一九年").
+_CN_DIGIT = dict(zip("〇○零0一二三四五六七八九", (0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+CN_YEAR = "[〇○零0一二三四五六七八九]{4}"
 NUMERIC_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
-CHINESE_DATE = (
-    r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
-)
+CHINESE_DATE = rf"({CN_YEAR})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日"
 _DATE = re.compile(rf"{NUMERIC_DATE}|{CHINESE_DATE}")
 _COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
 
@@ -20,6 +20,11 @@ def cn_number(text: str) -> int:
         return _CN_DIGIT.get(text, 0)
     tens, _, ones = text.partition("十")
     return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+
+
+def cn_year(text: str) -> int:
+    """二〇一九 -> 2019."""
+    return int("".join(str(_CN_DIGIT[c]) for c in text))
 
 
 def _build(y: int, m: int, d: int) -> date | None:
@@ -34,8 +39,7 @@ def _build(y: int, m: int, d: int) -> date | None:
 def parse_match(m: re.Match[str]) -> date | None:
     if m.group(1):
         return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    year = int("".join(str(_CN_DIGIT[c]) for c in m.group(4)))
-    return _build(year, cn_number(m.group(5)), cn_number(m.group(6)))
+    return _build(cn_year(m.group(4)), cn_number(m.group(5)), cn_number(m.group(6)))
 
 
 def first_date(text: str, compact: bool = False) -> date | None:

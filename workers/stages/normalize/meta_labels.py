@@ -71,7 +71,7 @@ def _pattern(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 
 ANY_LABEL = _pattern(_ALL)
 _FIELD_LABEL = {field: _pattern(words) for field, words in FIELDS.items()}
-_TRIM = " \t|-–—·•*>"
+_TRIM = " \t|-–—·•*>#"
 
 
 def labelled_values(line: str, field: str) -> list[str]:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?"
+from .meta_dates import CN_YEAR
+from .meta_labels import ANY_LABEL
+
+_YEAR = rf"(?:\d{{4}}|{CN_YEAR})\s*年度?"
 # A body's name: no punctuation or breadcrumb arrows, but a short bracketed part ("XX局(本级)", "XX县(区)").
 _NAME = r"(?:[^\s:,;。,、|()《》>›»]|\([^\s()]{1,12}\))"
 _DISCLOSURE = r"(?:政府信息公开|政务公开|信息公开)"
@@ -12,10 +16,13 @@ _REPORT = r"(?:年度报告|工作报告|报告|年报)"
 # The report may come inside a notice: "关于印发《XX县2019年…年度报告》的通知", "XX办公室关于…年度报告的公告".
 _NOTICE_HEAD = rf"(?:{_NAME}{{0,30}}?关于(?:印发|公布|发布|公开|报送)?《?)?"
 _NOTICE_TAIL = r"》?(?:的(?:通知|公告|通告|函))?"
-TITLE = re.compile(
+_TITLE = (
     rf"^{_NOTICE_HEAD}{_NAME}{{0,30}}?{_YEAR}[^:,;。,、|]{{0,30}}?{_DISCLOSURE}[^:,;。,、|]{{0,14}}?{_REPORT}"
-    rf"{_NOTICE_TAIL}$"
+    rf"{_NOTICE_TAIL}"
 )
+TITLE = re.compile(_TITLE + "$")
+# A one-line page may run the body on right after the title, with no gap: "<title>根据《条例》…现将…报告如下".
+_TITLE_RUN_IN = re.compile(_TITLE + r"(?=根据|依据|按照|依照|本报告|现将|现就|一[、.]|\(一\)|第一[章部节])")
 _BODY = r"(?:人民政府|政府|办公室|办公厅|委员会|局|委|厅|办|院|署|中心|镇|乡|街道办事处|街道|区|县|市|州|旗|盟|省)"
 # A title without a year before its subject (the year then only after it in brackets, or in the 统计期限 sentence):
 # it must start with a body's name.
@@ -28,8 +35,11 @@ _YEAR_AFTER = re.compile(rf"\({_YEAR}\)$")
 _SITE_SEPARATOR = re.compile(r"\s*[_|]\s*|\s+[-—–]+\s+|[-—–]{1,2}(?=[^-—–]*$)")
 _BODY_SUFFIX = re.compile(rf"{_BODY}$")
 _LABEL_PREFIX = re.compile(r"^(?:[-*•·]\s*)?(?:标题|信息名称|文件名称|文章标题|名称)\s*:")
-_PIPES = re.compile(r"^[\s|>*•·-]+|[\s|]+$")
+# Table pipes, bullets and markdown marks ("# <title>", "**<title>**") around a line.
+_PIPES = re.compile(r"^[\s|>*•·#-]+|[\s|*#]+$")
 _SPACE = re.compile(r"\s+")
+_MAX_TITLE = 90
+_RUN_IN_SPAN = 200
 # A scraped page may run the page's date or source on after the title: "<title>  发布日期:2021-01-29 点击数:".
 _TRAILING_META = re.compile(
     r"\s+(?:发布|来源|信息来源|时间|日期|作者|浏览|点击|阅读)[^\n]*$|\s+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月][^\n]*$"
@@ -43,17 +53,34 @@ def _clean(line: str) -> str:
 def find_title(lines: list[str]) -> tuple[str | None, int | None]:
     """The title and the index of its (first) line among `lines`; a title may wrap onto a second short line."""
     for i, raw in enumerate(lines):
-        if _LABEL_PREFIX.match(raw.strip()) or len(raw) > 90:
-            continue
-        line = _clean(raw)
-        if not line:
+        stripped = raw.strip()
+        if _LABEL_PREFIX.match(stripped):
             continue
         nxt = _clean(lines[i + 1]) if i + 1 < len(lines) else ""
-        before_meta = _clean(_TRAILING_META.sub("", raw.strip()))
-        for candidate in (line, line + nxt if 0 < len(nxt) <= 15 else "", before_meta if before_meta != line else ""):
-            if candidate and _is_title(candidate):
+        for candidate in _candidates(stripped, nxt):
+            if _is_title(candidate):
                 return _with_body(candidate, lines, i), i
+    # Last, a title with the body run on after it and nothing between them.
+    for i, raw in enumerate(lines):
+        m = _TITLE_RUN_IN.match(_clean(raw[:_RUN_IN_SPAN]))
+        if m and not _LABEL_PREFIX.match(raw.strip()):
+            return _with_body(m.group(), lines, i), i
     return None, None
+
+
+def _candidates(line: str, nxt: str) -> Iterator[str]:
+    """The line, the line with a short wrapped tail, and the line cut where page metadata or a gap starts after it."""
+    if len(line) <= _MAX_TITLE:
+        whole = _clean(line)
+        yield whole
+        if 0 < len(nxt) <= 15:
+            yield whole + nxt
+    yield _clean(_TRAILING_META.sub("", line[:_RUN_IN_SPAN]))
+    label = ANY_LABEL.search(line, 0, _MAX_TITLE + 10)
+    if label:
+        yield _clean(line[: label.start()])
+    for gap in _SPACE.finditer(line, 0, _MAX_TITLE):
+        yield _clean(line[: gap.start()])
 
 
 def _is_title(line: str) -> bool:
