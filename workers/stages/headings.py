@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -46,6 +47,12 @@ _LABEL_WORDS = ("予以公开", "部分公开", "不予公开", "无法提供", 
 _NESTED_MARKER = re.compile(r"^\S{1,2}\d{1,2}[.、]")
 # A title that wraps onto the next line usually ends there with one of these words.
 _TITLE_END = re.compile(r"(?:情况|概述|措施|事项|打算|计划|问题|工作|方向|思路|建设|管理|保障|解读|回应|公开)$")
+# Every numbering style starts with one of these (or a decimal digit): other lines are no headings.
+_MARKER_FIRST = re.compile(rf"[第{CN_DIGITS}(（㈠-㈩⒈-⒛⑴-⒇①-⑳]|\d")
+_SPACE = re.compile(r"\s")
+_COLON = re.compile(r"[:：]")
+_ENDS_CLAUSE = re.compile(r"[;；]$")
+_CLAUSE_MARK = re.compile(r"[。,，;；:：]")
 _MARKUP = re.compile(r"\s*(?:#{1,6}\s*(?:\*\*)?|\*\*)(?=\S)")
 MAX_TITLE = 40
 MAX_RUN_IN = 30
@@ -70,6 +77,11 @@ def ordinal(style: str, match: re.Match[str]) -> int | None:
         return None
     if raw.isdigit():
         return int(raw)
+    return _cn_ordinal(raw)
+
+
+@lru_cache(maxsize=256)
+def _cn_ordinal(raw: str) -> int | None:
     try:
         return int(cn2an.cn2an(raw, "normal"))
     except ValueError:
@@ -77,6 +89,8 @@ def ordinal(style: str, match: re.Match[str]) -> int | None:
 
 
 def match_marker(line: str) -> tuple[str, int, re.Match[str]] | None:
+    if not _MARKER_FIRST.match(line):
+        return None
     for style, rank, pattern in STYLES:
         m = pattern.match(line)
         if m:
@@ -86,7 +100,7 @@ def match_marker(line: str) -> tuple[str, int, re.Match[str]] | None:
 
 def _title(rest: str) -> str | None:
     """The title part of what follows a marker, or None when it reads as a numbered sentence."""
-    cut = re.search(r"[:：]", rest)
+    cut = _COLON.search(rest)
     if cut and cut.start() >= 2:
         rest = rest[: cut.start()]
     stop = rest.find("。")
@@ -95,10 +109,10 @@ def _title(rest: str) -> str | None:
         limit = MAX_RUN_IN
     else:
         limit = MAX_TITLE
-        if re.search(r"[;；]$", rest.strip()):
+        if _ENDS_CLAUSE.search(rest.strip()):
             return None
     rest = rest.strip()
-    if not rest or len(re.sub(r"\s", "", rest)) > limit:
+    if not rest or len(_SPACE.sub("", rest)) > limit:
         return None
     return rest
 
@@ -122,28 +136,26 @@ def parse_line(line: str, offset: int) -> Candidate | None:
     if body.endswith("**"):
         body = body[:-2].rstrip()
     lead += len(line[lead:]) - len(line[lead:].lstrip())
-    if not body or is_table_row(body):
-        return None
     found = match_marker(body)
-    if found is None:
+    if found is None or is_table_row(body):
         return None
     style, rank, m = found
     rest = body[m.end() :]
     if rest and not _TITLE_START.match(rest):
         return None
     title = _title(rest) if rest else ""
-    if title is None or is_table_label(re.sub(r"\s", "", title)):
+    if title is None or is_table_label(_SPACE.sub("", title)):
         return None
     raw = body[: m.end()] + title
     start = offset + lead
-    text = re.sub(r"\s", "", raw)
-    return Candidate(style, rank, ordinal(style, m), text, re.sub(r"\s", "", title), start, start + len(raw.rstrip()))
+    text = _SPACE.sub("", raw)
+    return Candidate(style, rank, ordinal(style, m), text, _SPACE.sub("", title), start, start + len(raw.rstrip()))
 
 
 def continues_title(cand: Candidate, next_line: str) -> bool:
     """Whether the next line finishes a heading that wrapped (or whose marker stood alone)."""
     nxt = next_line.strip()
-    if not nxt or match_marker(nxt) or is_table_row(nxt) or re.search(r"[。,，;；:：]", nxt):
+    if not nxt or match_marker(nxt) or is_table_row(nxt) or _CLAUSE_MARK.search(nxt):
         return False
     if not cand.title:
         return len(nxt) <= MAX_TITLE

@@ -11,6 +11,7 @@ from workers.stages.kinds import kinds_of
 
 # A line this long that holds inline headings is a body flattened onto one line.
 _FLAT_LINE = 200
+_SPACE = re.compile(r"\s")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -22,7 +23,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _in_grid(doc: Document, pos: int) -> bool:
-    return any(g.start <= pos < g.end for g in doc.grids)
+    return bool(doc.grids) and any(g.start <= pos < g.end for g in doc.grids)
 
 
 def find_candidates(doc: Document) -> list[Candidate]:
@@ -39,13 +40,14 @@ def find_candidates(doc: Document) -> list[Candidate]:
         if i + 1 < len(lines) and cand.end >= offset + len(line.rstrip()) and continues_title(cand, lines[i + 1][1]):
             nxt_off, nxt = lines[i + 1]
             tail = nxt.strip()
+            joined = _SPACE.sub("", tail)
             end = nxt_off + len(nxt) - len(nxt.lstrip()) + len(tail)
             cand = Candidate(
                 cand.style,
                 cand.rank,
                 cand.number,
-                cand.text + re.sub(r"\s", "", tail),
-                cand.title + re.sub(r"\s", "", tail),
+                cand.text + joined,
+                cand.title + joined,
                 cand.start,
                 end,
             )
