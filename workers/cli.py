@@ -69,7 +69,7 @@ def cmd_sweep(s: Settings, args: argparse.Namespace) -> int:
 
 def cmd_process(s: Settings, args: argparse.Namespace) -> int:
     from schemas import ObjectRef
-    from workers.errors import GongkaiError
+    from workers.errors import GongkaiError, TooLarge
     from workers.pipeline import process_bytes
 
     failed = 0
@@ -77,11 +77,9 @@ def cmd_process(s: Settings, args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         try:
+            if path.stat().st_size > limits.max_bytes:  # refused before reading it into memory
+                raise TooLarge(f"{path.stat().st_size} bytes, over the limit of {limits.max_bytes}")
             data = path.read_bytes()
-            if len(data) > limits.max_bytes:
-                from workers.errors import TooLarge
-
-                raise TooLarge(f"{len(data)} bytes, over the limit of {limits.max_bytes}")
             ref = ObjectRef(bucket="", key=name, size=len(data))
             record = process_bytes(data, ref, None, limits)
         except (GongkaiError, OSError) as exc:
