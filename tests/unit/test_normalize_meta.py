@@ -214,5 +214,38 @@ def test_a_written_out_year_in_the_title_is_the_report_year(year: str) -> None:
     assert _meta(f"青禾县{year}年政府信息公开工作年度报告\n一、概述\n正文。").report_year == 2019
 
 
-def test_closing_date_with_a_circle_for_zero_is_the_written_date() -> None:
-    assert _meta("一、概述\n正文。\n青禾县人民政府办公室\n二○二○年一月二十日").written_date == date(2020, 1, 20)
+@pytest.mark.parametrize("printed", ["二○二○年一月二十日", "二0二0年一月二十日"])
+def test_closing_date_with_a_circle_or_a_digit_for_zero_is_the_written_date(printed: str) -> None:
+    assert _meta(f"一、概述\n正文。\n青禾县人民政府办公室\n{printed}").written_date == date(2020, 1, 20)
+
+
+def test_a_long_label_run_on_after_a_value_with_no_gap_ends_that_value() -> None:
+    meta = _meta("青禾县2019年政府信息公开工作年度报告\n发布机构：青禾县统计局发布日期：2020-01-20\n一、总体情况")
+    assert (meta.publisher, meta.published_date) == ("青禾县统计局", date(2020, 1, 20))
+
+
+def test_a_short_label_word_inside_a_sentence_is_not_a_publisher() -> None:
+    assert _meta("青禾县2019年政府信息公开工作年度报告\n项目资金来源：县财政\n一、总体情况").publisher is None
+
+
+def test_an_index_number_run_on_into_the_body_ends_where_the_han_text_starts() -> None:
+    assert _meta(
+        "青禾县2019年政府信息公开工作年度报告\n索引号：QH-0101-2020-00003根据《条例》规定\n一、总体情况"
+    ).index_no == ("QH-0101-2020-00003")
+
+
+def test_title_after_a_breadcrumb_on_a_flattened_line_is_found() -> None:
+    meta = _meta("首页 > 信息公开 > 年度报告 青禾县农业局2013年政府信息公开工作年度报告发布日期：2014-02-18\n一、概述")
+    assert (meta.title, meta.published_date) == ("青禾县农业局2013年政府信息公开工作年度报告", date(2014, 2, 18))
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("《青禾县2019年政府信息公开工作年度报告》", "青禾县2019年政府信息公开工作年度报告"),
+        ("青禾县水利局政府信息公开工作2011年度报告", "青禾县水利局政府信息公开工作2011年度报告"),
+        ("青禾县2019年政府信息公开工作年度报告(摘要)", "青禾县2019年政府信息公开工作年度报告(摘要)"),
+    ],
+)
+def test_title_forms_in_book_marks_with_the_year_after_the_subject_or_with_a_note(printed: str, expected: str) -> None:
+    assert _meta(f"{printed}\n一、概述\n正文。").title == expected

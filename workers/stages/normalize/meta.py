@@ -8,7 +8,7 @@ from datetime import date
 from schemas.document import Meta
 
 from .meta_dates import CN_YEAR, cn_year, date_spans, first_date
-from .meta_labels import ANY_LABEL, first_token, is_site_itself, labelled_values
+from .meta_labels import ANY_LABEL, first_token, index_token, is_site_itself, labelled_values
 from .meta_title import find_title, title_from_page, yearless_title
 
 _HEAD_LINES = 40
@@ -42,7 +42,7 @@ def read_meta(text: str, script: str, page_titles: list[str] | None = None) -> M
     meta.title = title or labelled_title or other_title
     meta.publisher = _publisher(labelled)
     index_no = _labelled(labelled, "index_no")
-    meta.index_no = first_token(index_no) or None if index_no else None
+    meta.index_no = index_token(index_no) or None if index_no else None
     meta.published_date = _labelled_date(labelled, "published") or _bare_header_date(head)
     meta.written_date = _labelled_date(labelled, "written") or _closing_date(lines)
     meta.year_sources = _year_sources(title or other_title, labelled_title, text, meta.published_date)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-# A written-out year's zero comes as 〇, 零, the circle ○ or, mixed in, the digit 0 ("二○一九年", "二0一九年").
-_CN_DIGIT = dict(zip("〇○零0一二三四五六七八九", (0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
-CN_YEAR = "[〇○零0一二三四五六七八九]{4}"
+# Cleanup has already turned a circle or letter O for zero into 〇 ("二○一九年" -> "二〇一九年"), but an ASCII 0 typed
+# among the characters stays: "二0一九年".
+_CN_DIGIT = dict(zip("〇零0一二三四五六七八九", (0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+CN_YEAR = "[〇零0一二三四五六七八九]{4}"
 NUMERIC_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
 CHINESE_DATE = rf"({CN_YEAR})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日"
 _DATE = re.compile(rf"{NUMERIC_DATE}|{CHINESE_DATE}")

@@ -62,11 +62,20 @@ def _labels(words: tuple[str, ...] | list[str]) -> str:
 
 
 def _pattern(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    """A label ends with a colon, or is a whole table cell of its own ("| 索引号 | 1133… |")."""
-    alternatives = _labels(words)
-    return re.compile(
-        rf"(?<![\u4e00-\u9fff])(?:(?:{alternatives})[ \t]*[:：]|(?<=\|)[ \t]{{0,2}}(?:{alternatives})[ \t]*(?=\|))"
-    )
+    """A label ends with a colon, or is a whole table cell of its own ("| 索引号 | 1133… |").
+
+    A short label right after a Han character is a word of a sentence ("资金来源:"); a long one is a label run on
+    after the value before it with no gap, as flattened pages print them ("…年度报告发布日期:2020-01-20").
+    """
+    run_on = [w for w in words if len(w) >= 4 or w == "索引号"]
+    short = [w for w in words if w not in run_on]
+    starts = [f"(?:{_labels(run_on)})"] if run_on else []
+    if short:
+        starts.append(rf"(?<![\u4e00-\u9fff])(?:{_labels(short)})")
+    alternatives = "|".join(starts)
+    # The lookahead on a label's first character lets the scan skip the rest of a line cheaply.
+    first = re.escape("".join(sorted({w[0] for w in words} | {"|"})))
+    return re.compile(rf"(?=[{first}])(?:(?:{alternatives})[ \t]*[:：]|\|[ \t]{{0,2}}(?:{alternatives})[ \t]*(?=\|))")
 
 
 ANY_LABEL = _pattern(_ALL)
@@ -92,6 +101,19 @@ def is_site_itself(value: str) -> bool:
     return bool(_SITE_ITSELF.match(value))
 
 
+_SEPARATOR = re.compile(r"\s|\||\(|\)|【|】|\[|\]")
+
+
 def first_token(value: str) -> str:
     """The value up to the first gap or separator: metadata values never contain spaces, chrome after them does."""
-    return re.split(r"\s|\||\(|\)|【|】|\[|\]", value.strip(_TRIM), maxsplit=1)[0]
+    return _SEPARATOR.split(value.strip(_TRIM), maxsplit=1)[0]
+
+
+# An index number is printable ASCII ("11330682/2015-00017"); on a flattened page the body runs on after it.
+_ASCII_INDEX = re.compile(r"[!-~]{4,}(?=[\u4e00-\u9fff])")
+
+
+def index_token(value: str) -> str:
+    token = first_token(value)
+    ascii_index = _ASCII_INDEX.match(token)
+    return ascii_index.group() if ascii_index else token
