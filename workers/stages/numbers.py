@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -48,6 +50,11 @@ _APPROX_AFTER = re.compile(r"^(?:余|多|左右|以上|上下)")
 COUNT = re.compile(
     rf"(?P<num>{_ARABIC}|{_CHINESE})\s*(?P<mag>[万亿])?(?P<more>余|多)?\s*(?P<unit>{_UNIT})(?P<tail>余|多|左右|以上|上下)?"
 )
+# Where a COUNT can start. Scanning for these first is far cheaper than trying COUNT at every position: the
+# regex engine has no fast prefix test for a pattern that opens with alternatives.
+_NUM_START = re.compile(rf"[\d{_CN_CHARS}]")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_RATE_AFTER = re.compile(r"[/每]")
 # A number glued to digits, letters, dots or dashes belongs to something else (a code, a phone number, a version).
 _GLUED = re.compile(r"[\dA-Za-z.\-/_@#]$")
 PERCENT = re.compile(rf"(?P<num>{_ARABIC})\s*%")
@@ -69,11 +76,12 @@ def fold_digits(s: str) -> str:
     return "".join(unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uff5e" else c for c in s)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(raw: str, magnitude: str | None = None) -> float | None:
     """`1,154` -> 1154, `一千一百五十四` -> 1154, `1.2` + 万 -> 12000; None when it is not a number."""
     raw = fold_digits(raw).replace(",", "").strip()
     try:
-        if re.fullmatch(r"\d+(?:\.\d+)?", raw):
+        if _PLAIN_NUMBER.fullmatch(raw):
             value = float(raw)
         else:
             value = float(cn2an.cn2an(raw.replace("〇", "零"), "smart"))
@@ -91,12 +99,24 @@ def _is_false_figure(text: str, m: re.Match[str]) -> bool:
         return True
     after = text[m.end() : m.end() + 2]
     # 5条/天, 3件每月: rates, not counts.
-    return bool(re.match(r"[/每]", after))
+    return bool(_RATE_AFTER.match(after))
+
+
+def _count_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of COUNT.finditer(text), found from the positions where a number can start."""
+    pos = 0
+    while (start := _NUM_START.search(text, pos)) is not None:
+        m = COUNT.match(text, start.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = start.start() + 1
 
 
 def find_counts(text: str) -> list[Count]:
     out = []
-    for m in COUNT.finditer(text):
+    for m in _count_matches(text):
         if _is_false_figure(text, m):
             continue
         value = parse_number(m.group("num"), m.group("mag"))

@@ -19,17 +19,18 @@ def align(keys: list[str | None], weights: list[bool], template: tuple[str, ...]
     whether an unlabeled row is full enough to stand for a template row.
     """
     n, m = len(keys), len(template)
+    gains = [[_gain(key, full, slot) for slot in template] for key, full in zip(keys, weights, strict=True)]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
+        above, row, gain = best[i - 1], best[i], gains[i - 1]
         for j in range(1, m + 1):
-            gain = _gain(keys[i - 1], weights[i - 1], template[j - 1])
-            best[i][j] = max(best[i - 1][j], best[i][j - 1], best[i - 1][j - 1] + gain)
+            row[j] = max(above[j], row[j - 1], above[j - 1] + gain[j - 1])
     out: list[int | None] = [None] * n
     i, j = n, m
     while i > 0 and j > 0:
         if best[i][j] == best[i][j - 1]:
             j -= 1  # leave later template rows empty first, so unlabeled rows fill gaps from the top
-        elif best[i][j] == best[i - 1][j - 1] + _gain(keys[i - 1], weights[i - 1], template[j - 1]):
+        elif best[i][j] == best[i - 1][j - 1] + gains[i - 1][j - 1]:
             out[i - 1] = j - 1
             i, j = i - 1, j - 1
         else:

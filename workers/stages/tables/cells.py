@@ -7,19 +7,24 @@ raw text and a semantic next to the number.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from schemas import Cell
+from schemas.tables import Semantic
 
 _NUMBER = re.compile(r"^([-+]?)(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*(万元|元|万|件|条|个|项|次|人次|宗|笔)?$")
 _DASHES = frozenset({"-", "--", "—", "——", "–", "－", "一一", "―", "─"})
 _SLASHES = frozenset({"/", "\\", "／", "//"})
 _NA = frozenset({"无", "暂无", "没有", "不涉及", "空"})
+_YUAN = re.compile(r"[（(:：]元[）)]?|单位:?元")
 
 
 def clean(raw: str) -> str:
-    return re.sub(r"\s+", "", raw.replace("\u3000", " ")).strip("|")
+    return "".join(raw.split()).strip("|")
 
 
+# Tables repeat the same few cell texts ("0", "/", labels): what a text says is worked out once.
+@lru_cache(maxsize=4096)
 def is_value(raw: str) -> bool:
     """True when the text can be a value cell (a number, a mark or nothing); labels are everything else."""
     s = clean(raw)
@@ -32,26 +37,31 @@ def is_number(raw: str) -> bool:
 
 def parse_cell(raw: str, unit: str | None = None) -> Cell:
     """Read one cell; `unit` is the unit the column is kept in ("万元" for amounts), others are counts."""
+    value, semantic = _read(raw, unit)
+    return Cell(value=value, raw=raw.strip(), semantic=semantic)
+
+
+@lru_cache(maxsize=4096)
+def _read(raw: str, unit: str | None) -> tuple[float | None, Semantic]:
     s = clean(raw)
-    text = raw.strip()
     if not s:
-        return Cell(value=None, raw=text, semantic="blank")
+        return None, "blank"
     if s in _DASHES:
-        return Cell(value=None, raw=text, semantic="dash")
+        return None, "dash"
     if s in _SLASHES:
-        return Cell(value=None, raw=text, semantic="slash")
+        return None, "slash"
     if s in _NA:
-        return Cell(value=None, raw=text, semantic="na")
+        return None, "na"
     m = _NUMBER.match(s)
     if not m:
-        return Cell(value=None, raw=text, semantic="text")
+        return None, "text"
     value = float(m.group(2).replace(",", ""))
     if m.group(1) == "-":
         value = -value
     value = _convert(value, m.group(3), unit)
     if value == int(value):
         value = float(int(value))
-    return Cell(value=value, raw=text, semantic="zero" if value == 0 else "number")
+    return value, "zero" if value == 0 else "number"
 
 
 def _convert(value: float, written: str | None, unit: str | None) -> float:
@@ -68,6 +78,6 @@ def header_unit(header: str) -> str | None:
     s = clean(header)
     if "万元" in s:
         return "万元"
-    if re.search(r"[（(:：]元[）)]?|单位:?元", s):
+    if _YUAN.search(s):
         return "元"
     return None

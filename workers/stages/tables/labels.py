@@ -7,6 +7,7 @@ lose glyphs (2.其他法律行政止公开) and merge group labels into the firs
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 APPLICANTS = (
     "natural_person",
@@ -107,8 +108,12 @@ _APPLICANT_HEADERS = (
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(](?:[一二三四五六七八九十]+|\d+)[）)]|\d+[.、．])")
 
 
+_SPACE_OR_BAR = re.compile(r"[\s|]+")
+_REQUEST_ROW_PATTERNS = tuple((re.compile(pattern), key) for pattern, key in _REQUEST_ROWS)
+
+
 def compact(text: str) -> str:
-    return re.sub(r"[\s|]+", "", text)
+    return _SPACE_OR_BAR.sub("", text)
 
 
 def strip_ordinal(label: str) -> str:
@@ -120,11 +125,13 @@ def strip_ordinal(label: str) -> str:
         s = s[m.end() :]
 
 
+# Labels are matched once per row per pass and repeat across reports: each text is read once.
+@lru_cache(maxsize=4096)
 def request_row(label: str) -> str | None:
     """The table 三 row a label names, e.g. '（三）不予公开 1.属于国家秘密' -> 'denied.state_secret'."""
     s = compact(label)
-    for pattern, key in _REQUEST_ROWS:
-        if re.search(pattern, s):
+    for pattern, key in _REQUEST_ROW_PATTERNS:
+        if pattern.search(s):
             return key
     if "合计" in s and request_group(s) in (None, "results"):
         return "total_processed"  # （七）合计; a 不予公开合计 row is a group subtotal, not the total
@@ -136,6 +143,7 @@ def request_row(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def request_group(label: str) -> str | None:
     s = compact(label)
     for word, key in _REQUEST_GROUPS:
@@ -144,6 +152,7 @@ def request_group(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def proactive_row(label: str) -> str | None:
     s = compact(label)
     for word, key in _PROACTIVE_ROWS:
@@ -152,6 +161,7 @@ def proactive_row(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def applicant_column(header: str) -> str | None:
     s = compact(header)
     for word, key in _APPLICANT_HEADERS:

@@ -36,6 +36,7 @@ def other_rows_f21(rows: list[Row], region_text: str) -> bool:
 def read_requests(rows: list[Row], region_text: str) -> tuple[Block, Block, list[SplitCell]]:
     """The template rows, the rows and columns outside the template, and suspected split numbers."""
     template = ROWS_F21 if other_rows_f21(rows, region_text) else ROWS_F19
+    subtotal = "小计" in clean(region_text)
     candidates: list[Row] = []
     extra: Block = {}
     for row in rows:
@@ -46,7 +47,7 @@ def read_requests(rows: list[Row], region_text: str) -> tuple[Block, Block, list
         if key == "other.total" and key not in template:
             group = "other"  # a lone 其他处理 row above the three F21 sub-rows is their subtotal
         if (key is None or group == "other") and group is not None:
-            extra[f"{group}.subtotal"] = _cells(row, region_text, extra, f"{group}.subtotal")[0]
+            extra[f"{group}.subtotal"] = _cells(row, subtotal, extra, f"{group}.subtotal")[0]
             continue
         candidates.append(row)
     keys = [row.match(request_row) for row in candidates]
@@ -59,18 +60,17 @@ def read_requests(rows: list[Row], region_text: str) -> tuple[Block, Block, list
         if slot is None or template[slot] in block:
             continue
         name = template[slot]
-        block[name], split = _cells(row, region_text, extra, name)
+        block[name], split = _cells(row, subtotal, extra, name)
         splits.extend(split)
     return block, extra, splits
 
 
-def _cells(row: Row, region_text: str, extra: Block, name: str) -> tuple[dict[str, Cell], list[SplitCell]]:
+def _cells(row: Row, subtotal: bool, extra: Block, name: str) -> tuple[dict[str, Cell], list[SplitCell]]:
     if row.columns and any(row.columns):
         placed = _by_header(row)
         if placed:
             return _keep(placed, extra, name), []
     values = list(row.values)
-    subtotal = "小计" in clean(region_text)
     cols = list(REQUEST_COLUMNS)
     if subtotal and len(values) == len(cols) + 1:
         cols.insert(len(cols) - 1, "subtotal")
