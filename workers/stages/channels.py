@@ -34,8 +34,11 @@ _PREPOSITION = re.compile(r"^(?:通过|在|依托|利用|借助|经)")
 _BOOK_TITLE = re.compile(r"《[^》]{0,40}》")
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+
+
 def clauses(left: str) -> list[str]:
-    return re.split(r"[,;:]", left)
+    return _CLAUSE_BREAK.split(left)
 
 
 def proactive(left: str, right: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workers.stages.channels import clauses, proactive
 
@@ -79,6 +80,13 @@ _CONCEPT_NOUN = re.compile(
 _CARRIED_AFTER = re.compile(
     r"^(?:申请)?(?:(?:结转|转入|转至|转到|延期至|延至)(?:至|到|入)?(?:下一?年度?|\d{4}年)|(?:正在|仍在|尚在|尚未)(?:办理|办结|处理))"
 )
+_STAFF_NOUN = re.compile(r"^(?:的)?(专兼职|专职|兼职)?(?:的)?(?:工作)?(?:人员|信息员|联络员)")
+_OPENS_WITH_COUNT = re.compile(r"(?:有|收到|受理|接到|共|发生|办结|答复)的?$")
+_REVIEW = re.compile(r"复议")
+_LITIGATION = re.compile(r"诉讼")
+_REQUEST = re.compile(r"申请(?!行政复议|复议)")
+_ANSWERED = re.compile(r"办结|答复|办理完毕")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # A clause this short (共受理3件) takes its topic from the clauses before it.
 _SHORT_CLAUSE = 8
 
@@ -90,10 +98,16 @@ def _pick(rules: list[tuple[Rule, int]]) -> str | None:
     return max((r for r in rules if r[0].tier == best_tier), key=lambda r: r[1])[0].concept
 
 
+@lru_cache(maxsize=256)
+def _in_context(topic: re.Pattern[str], context: str) -> bool:
+    # Every count of a sentence is classified against the same context: each topic is looked for once.
+    return topic.search(context) is not None
+
+
 def _match_rules(text: str, unit: str, context: str) -> list[tuple[Rule, int]]:
     found = []
     for rule in RULES:
-        if unit not in rule.units or (rule.context and not rule.context.search(context)):
+        if unit not in rule.units or (rule.context and not _in_context(rule.context, context)):
             continue
         ends = [m.end() for m in rule.cue.finditer(text)]
         if ends:
@@ -105,7 +119,7 @@ def _right_cue(left: str, right: str, unit: str, sentence: str) -> str | None:
     """有1件涉及…行政复议, 受理的1154件申请已全部办结, 3名兼职工作人员: the cue after the number."""
     clause = clauses(right)[0]
     if unit in STAFF_UNITS:
-        m = re.match(r"^(?:的)?(专兼职|专职|兼职)?(?:的)?(?:工作)?(?:人员|信息员|联络员)", clause)
+        m = _STAFF_NOUN.match(clause)
         if m and _DISCLOSURE_CTX.search(sentence + clause):
             return {"专职": "staff.full_time", "兼职": "staff.part_time"}.get(m.group(1) or "", "staff.total")
         return None
@@ -113,14 +127,14 @@ def _right_cue(left: str, right: str, unit: str, sentence: str) -> str | None:
         return "requests.carried_forward"
     lead = clauses(left)[-1].strip()
     # A count that opens its clause (…；8件申请均已答复) takes its topic from the words after it.
-    if lead and not re.search(r"(?:有|收到|受理|接到|共|发生|办结|答复)的?$", lead):
+    if lead and not _OPENS_WITH_COUNT.search(lead):
         return None
-    if unit in CASE_UNITS and re.search(r"复议", clause):
+    if unit in CASE_UNITS and _REVIEW.search(clause):
         return "review.total"
-    if unit in CASE_UNITS and re.search(r"诉讼", clause):
+    if unit in CASE_UNITS and _LITIGATION.search(clause):
         return "litigation.total"
-    if unit in REQ_UNITS and re.search(r"申请(?!行政复议|复议)", clause):
-        return "requests.answered" if re.search(r"办结|答复|办理完毕", clause) else "requests.received"
+    if unit in REQ_UNITS and _REQUEST.search(clause):
+        return "requests.answered" if _ANSWERED.search(clause) else "requests.received"
     return None
 
 
@@ -135,7 +149,7 @@ def classify(
     context = context or sentence
     if _NOT_A_COUNT.search(left) or _RATE.search(clauses(left)[-1]) or _COUNTS_OTHER.match(right):
         return None
-    if chinese and re.match(r"[\u4e00-\u9fff]", right) and not _CONCEPT_NOUN.match(right):
+    if chinese and _HAN.match(right) and not _CONCEPT_NOUN.match(right):
         return None
     if unit in STAFF_UNITS and _TRAINING.search(sentence):
         return None

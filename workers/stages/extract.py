@@ -23,6 +23,8 @@ _INTRO_SAME = re.compile(
 )
 _INTRO_NEXT = re.compile(r"^(?:其中|包括|在[^,。]{1,14}?中|按[^,。]{1,10}分|从[^,。]{1,10}(?:看|分)|具体(?:为|如下))")
 _OWN_LEVEL = re.compile(r"^[^,;:]{0,8}(?:本级|直属|所属|下属)")
+_LABEL_BREAK = re.compile(r"[,;:、]")
+_LABEL_INTRO = re.compile(r"^(?:其中|包括|分别为|分别是)")
 _SUB_UNIT = re.compile(r"本级|办公厅|办公室|本部门|下属|所属|直属|各部门|各单位|乡镇|街道|其中")
 
 
@@ -80,8 +82,8 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
 
 
 def _label(window: str) -> str:
-    label = re.split(r"[,;:、]", window)[-1] if window else ""
-    label = re.sub(r"^(?:其中|包括|分别为|分别是)", "", label)
+    label = _LABEL_BREAK.split(window)[-1] if window else ""
+    label = _LABEL_INTRO.sub("", label)
     return label.strip(" ,;:。")
 
 

@@ -118,7 +118,11 @@ def _title(rest: str) -> str | None:
 
 
 def is_table_row(line: str) -> bool:
-    return "|" in line or bool(_TRAILING_CELLS.search(line))
+    if "|" in line:
+        return True
+    # Trailing cells end in a number or a mark: a line ending otherwise needs no search.
+    tail = line.rstrip()
+    return bool(tail) and (tail[-1].isdecimal() or tail[-1] in "/—-") and bool(_TRAILING_CELLS.search(line))
 
 
 def is_table_label(title: str) -> bool:

@@ -24,13 +24,14 @@ _RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
     ("other", re.compile(r"其他需要报告|其它需要报告|其他事项|其它事项")),
 )
+_SPACE = re.compile(r"\s")
 # 依申请公开收费情况: the fees for requests, not the requests themselves.
 _FEES_OF_REQUESTS = re.compile(r"依申请[^、,和及与]*收费")
 
 
 def kinds_of(title: str) -> list[Kind]:
     """The kinds a heading title (numbering stripped) covers; `extra` when it names no reportable topic."""
-    title = re.sub(r"\s", "", title)
+    title = _SPACE.sub("", title)
     kinds = [kind for kind, pattern in _RULES if pattern.search(title)]
     if "other" in kinds:
         return ["other"]

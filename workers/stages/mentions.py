@@ -79,7 +79,7 @@ def headings_above(seg: Segmentation, view: View, sentences: list[tuple[int, int
     nearest = sorted((h.start, h.text) for h in seg.headings)
     out = []
     for s, _ in sentences:
-        at = view.offsets[s] if s < len(view.offsets) else 0
+        at = view.at(s) if s < len(view.text) else 0
         top = tops[bisect_right(tops, (at, "\uffff")) - 1][1] if tops and tops[0][0] <= at else ""
         near = nearest[bisect_right(nearest, (at, "\uffff")) - 1][1] if nearest and nearest[0][0] <= at else ""
         out.append(top + near)

@@ -16,20 +16,46 @@ from workers.stages.headings import is_table_row
 
 _CELL_LINE = re.compile(r"^[\s\d.,/—\-–%]*$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?:：;；]\s*$")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
 class View:
     text: str
-    offsets: list[int]  # offsets[i] = position in Document.text of text[i]
+    # The view is made of runs copied whole from Document.text: run k starts at text[run_starts[k]] and at
+    # Document.text[run_offsets[k]].
+    run_starts: list[int]
+    run_offsets: list[int]
+
+    def at(self, i: int) -> int:
+        """Position in Document.text of text[i]."""
+        k = bisect_right(self.run_starts, i) - 1
+        return self.run_offsets[k] + i - self.run_starts[k]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Document offsets covering view[start:end]."""
         if start >= end:
-            pos = self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+            pos = self.at(start) if start < len(self.text) else (self.at(len(self.text) - 1) + 1 if self.text else 0)
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.at(start), self.at(end - 1) + 1
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.starts: list[int] = []
+        self.offsets: list[int] = []
+        self.size = 0
+        self.last = ""  # the last character of the view so far
+
+    def add(self, piece: str, offset: int) -> None:
+        self.pieces.append(piece)
+        self.starts.append(self.size)
+        self.offsets.append(offset)
+        self.size += len(piece)
+        self.last = piece[-1]
+
+    def view(self) -> View:
+        return View("".join(self.pieces), self.starts, self.offsets)
 
 
 def _in_grid(doc: Document, offset: int) -> bool:
@@ -46,8 +72,7 @@ def _is_table_line(doc: Document, offset: int, line: str) -> bool:
 def build_view(doc: Document, seg: Segmentation) -> View:
     heading_end = {h.start: h.end for h in seg.headings}
     starts = sorted(heading_end)
-    chars: list[str] = []
-    offsets: list[int] = []
+    out = _Builder()
     pos = 0
     prev_open = False  # the previous prose line ended mid-sentence
     for raw in doc.text.splitlines(keepends=True):
@@ -58,45 +83,40 @@ def build_view(doc: Document, seg: Segmentation) -> View:
             prev_open = False
             continue
         head_end = heading_end.get(start + len(line) - len(line.lstrip()))
-        if chars and not (prev_open and head_end is None):
-            chars.append("\n")
-            offsets.append(start)
+        if out.size and not (prev_open and head_end is None):
+            out.add("\n", start)
         # A heading inside a flattened line is a paragraph of its own: 四、不予公开政府信息情况 无。 answers it alone.
         inline = starts[bisect_right(starts, start) : bisect_left(starts, start + len(line))]
         breaks = (
             sorted({b - start for h in inline for b in (h, heading_end[h]) if b < start + len(line)}) if inline else []
         )
-        _append_line(line, start, breaks, chars, offsets)
+        _append_line(line, start, breaks, out)
         # A run-in heading ((一)依申请公开。全年共受理…申请 41) leaves its body open to the wrapped next line.
         whole_heading = head_end is not None and head_end >= start + len(line.rstrip())
         prev_open = not _ENDS_SENTENCE.search(line) and not whole_heading
-    return View("".join(chars), offsets)
+    return out.view()
 
 
-def _append_line(line: str, start: int, breaks: list[int], chars: list[str], offsets: list[int]) -> None:
+def _append_line(line: str, start: int, breaks: list[int], out: _Builder) -> None:
     """Copy a line without its whitespace, a line break before each of `breaks` (positions in the line)."""
     lo = 0
     for at in breaks:
-        _append_piece(line, lo, at, start, chars, offsets)
-        if chars and chars[-1] != "\n":
-            chars.append("\n")
-            offsets.append(start + at)
+        _append_piece(line, lo, at, start, out)
+        if out.size and out.last != "\n":
+            out.add("\n", start + at)
         lo = at
-    _append_piece(line, lo, len(line), start, chars, offsets)
+    _append_piece(line, lo, len(line), start, out)
 
 
-def _append_piece(line: str, lo: int, hi: int, start: int, chars: list[str], offsets: list[int]) -> None:
-    # Runs of text are copied whole; a whitespace run leaves one space only between two digits (2 0).
+def _append_piece(line: str, lo: int, hi: int, start: int, out: _Builder) -> None:
+    # The words between whitespace are copied whole; a whitespace run leaves one space only between two digits
+    # (2 0), placed at its last character.
     pos = lo
-    for m in _SPACE.finditer(line, lo, hi):
-        a, b = m.span()
-        if a > pos:
-            chars.extend(line[pos:a])
-            offsets.extend(range(start + pos, start + a))
-        if b < len(line) and chars and chars[-1].isdigit() and line[b].isdigit():
-            chars.append(" ")
-            offsets.append(start + b - 1)
-        pos = b
-    if pos < hi:
-        chars.extend(line[pos:hi])
-        offsets.extend(range(start + pos, start + hi))
+    for word in line[lo:hi].split():
+        at = line.find(word, pos)  # the next word: whitespace before it cannot hold its first character
+        if at > pos and out.last.isdigit() and word[0].isdigit():
+            out.add(" ", start + at - 1)
+        out.add(word, start + at)
+        pos = at + len(word)
+    if pos < hi < len(line) and out.last.isdigit() and line[hi].isdigit():
+        out.add(" ", start + hi - 1)

@@ -30,6 +30,12 @@ BARE_NONE = re.compile(
 )
 
 
+# Every statement of zero above holds one of these characters; most sentences hold none and are passed over.
+_MAY_SAY_ZERO = re.compile(r"[未没尚不无零0免]")
+_CLAUSE_BREAK = re.compile(r"[,;]")
+_ABOUT_DISCLOSURE = re.compile(r"公开|申请")
+
+
 def zero_concepts(obj: str) -> list[str]:
     """The concepts a phrase names as the thing that did not happen (收费 wins: 依申请公开收费 is about fees)."""
     if _FEE_OBJECT.search(obj):
@@ -42,8 +48,10 @@ def zero_concepts(obj: str) -> list[str]:
 
 def zeros(sentence: str) -> list[str]:
     """Concepts that a sentence states to be zero (没有依申请公开…, 收费情况:无, 全部免费)."""
+    if not _MAY_SAY_ZERO.search(sentence):
+        return []
     out: list[str] = []
-    for clause in re.split(r"[,;]", sentence):
+    for clause in _CLAUSE_BREAK.split(sentence):
         trailing = _TRAILING_NONE.search(clause)
         if trailing:
             out += zero_concepts(clause[: trailing.start()])
@@ -51,6 +59,6 @@ def zeros(sentence: str) -> list[str]:
         m = _NEG.search(clause)
         if m:
             out += zero_concepts(clause[m.end() :])
-        elif _FREE.search(clause) and re.search(r"公开|申请", sentence):
+        elif _FREE.search(clause) and _ABOUT_DISCLOSURE.search(sentence):
             out.append("fees.amount")
     return list(dict.fromkeys(out))

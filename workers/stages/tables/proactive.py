@@ -12,6 +12,8 @@ from workers.stages.tables.rows import Row
 _F21_WORDS = re.compile(r"制发|废止|现行有效")
 _F19_WORDS = re.compile(r"新制作|新公开|对外公开总|上一年项目|集中采购|其他对外管理服务")
 
+_FEE_HEADER = re.compile(r"收费金额[^\n|]{0,12}")
+_PROCUREMENT_HEADER = re.compile(r"采购总?金额[^\n|]{0,12}")
 # Column order of each row kind in each template version.
 _LAYOUT: dict[str, dict[str, tuple[str, ...]]] = {
     "F21": {
@@ -97,9 +99,9 @@ def _by_order(values: list[str], cols: tuple[str, ...], alt: tuple[str, ...]) ->
 
 def _unit(key: str, region_text: str) -> str | None:
     if key == "admin_fees":
-        m = re.search(r"收费金额[^\n|]{0,12}", region_text)
+        m = _FEE_HEADER.search(region_text)
         return (header_unit(m.group(0)) if m else None) or "万元"
     if key == "procurement":
-        m = re.search(r"采购总?金额[^\n|]{0,12}", region_text)
+        m = _PROCUREMENT_HEADER.search(region_text)
         return header_unit(m.group(0)) if m else None
     return None

@@ -17,15 +17,15 @@ from workers.stages.tables.split import split_blocks
 Block = dict[str, dict[str, Cell]]
 _WIDTH = len(REVIEW_COLUMNS)
 _BLOCK_LABELS = (
-    (r"复议后", "litigation_after_review"),
-    (r"未经复议|直接起诉", "litigation_direct"),
-    (r"行政复议", "review"),
+    (re.compile(r"复议后"), "litigation_after_review"),
+    (re.compile(r"未经复议|直接起诉"), "litigation_direct"),
+    (re.compile(r"行政复议"), "review"),
 )
 
 
 def _block_of(label: str) -> str | None:
     s = compact(label)
-    return next((key for pattern, key in _BLOCK_LABELS if re.search(pattern, s)), None)
+    return next((key for pattern, key in _BLOCK_LABELS if pattern.search(s)), None)
 
 
 def read_review(rows: list[Row]) -> tuple[Block, list[SplitCell]]:

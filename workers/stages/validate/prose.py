@@ -30,6 +30,7 @@ _BASES = (
     ("requests.answered", re.compile(r"办结|答复|办理")),
     ("proactive.total", re.compile(r"主动公开")),
 )
+_ITEM_BREAK = re.compile(r"[,;:，；：。]")
 _RATE = re.compile(r"(?P<what>答复|办结|按时答复|按期答复)率(?:为|达到?|是)?\s*(?P<p>\d+(?:\.\d+)?)\s*%")
 
 
@@ -46,7 +47,7 @@ def _uncounted_items(f: Fact) -> bool:
     intro = _INTRO.search(f.evidence.quote)
     if not intro:
         return False
-    items = [i for i in re.split(r"[,;:，；：。]", f.evidence.quote[intro.end() :]) if len(i.strip()) > 3]
+    items = [i for i in _ITEM_BREAK.split(f.evidence.quote[intro.end() :]) if len(i.strip()) > 3]
     return any(not [c for c in find_counts(i) if c.unit == f.unit] for i in items)
 
 

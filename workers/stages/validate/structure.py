@@ -51,6 +51,7 @@ _TEMPLATE_ORDER = (
 )
 _SENTENCE_END = re.compile(r"[。！!？?”」》)]$")
 _CLOSING = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|\.(?:pdf|docx?|xlsx?|wps)$|附件")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CN_NUM = "零一二三四五六七八九十"
 _EXCERPT_SIZE = (1900, 2000)
 
@@ -68,7 +69,7 @@ def is_complete(doc: Document, seg: Segmentation) -> bool:
     """Whether the text runs to the report's end rather than being an excerpt cut off mid-way."""
     lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
     # Trailing page furniture in Latin letters or bare numbers ('Baidu map', page numbers) says nothing.
-    while lines and not re.search(r"[\u4e00-\u9fff]", lines[-1]):
+    while lines and not _HAN.search(lines[-1]):
         lines.pop()
     if not lines:
         return False
