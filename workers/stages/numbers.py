@@ -81,10 +81,7 @@ def parse_number(raw: str, magnitude: str | None = None) -> float | None:
     """`1,154` -> 1154, `一千一百五十四` -> 1154, `1.2` + 万 -> 12000; None when it is not a number."""
     raw = fold_digits(raw).replace(",", "").strip()
     try:
-        if _PLAIN_NUMBER.fullmatch(raw):
-            value = float(raw)
-        else:
-            value = float(cn2an.cn2an(raw.replace("〇", "零"), "smart"))
+        value = float(raw) if _PLAIN_NUMBER.fullmatch(raw) else float(cn2an.cn2an(raw.replace("〇", "零"), "smart"))
     except (ValueError, KeyError):
         return None
     scale = {"万": 1e4, "亿": 1e8}.get(magnitude or "", 1.0)
