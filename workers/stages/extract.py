@@ -116,9 +116,12 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
         found.append((m.count.start, _fact(view, doc, m, s), m.window))
     stated = {(m.sentence, m.concept) for m in mentions if m.count.value}
     for si, (s, e) in enumerate(sentences):
+        concepts = _zero_concepts_of(view, s, e, doc, seg)
+        if not concepts:
+            continue
         a, b = view.span(s, e)
         # 收取…120元，无减免情况: a figure stated in the same sentence outweighs the negation.
-        for concept in _zero_concepts_of(view.text[s:e], doc, seg, a):
+        for concept in concepts:
             if (si, concept) in stated:
                 continue
             ev = Evidence(start=a, end=b, quote=doc.text[a:b].strip())
@@ -127,9 +130,11 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
     return _dedupe(found)
 
 
-def _zero_concepts_of(sentence: str, doc: Document, seg: Segmentation, at: int) -> list[str]:
+def _zero_concepts_of(view: View, s: int, e: int, doc: Document, seg: Segmentation) -> list[str]:
+    sentence = view.text[s:e]
     if not BARE_NONE.match(sentence):
         return zeros(sentence)
+    at = view.span(s, e)[0]
     # A bare "无。" answers the heading right before it (on its line or the line above).
     before = [h for h in seg.headings if h.start < at and not doc.text[h.end : at].strip(" \t\r\n。.:：")]
     return zero_concepts(before[-1].text) if before else []

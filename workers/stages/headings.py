@@ -48,12 +48,15 @@ _NESTED_MARKER = re.compile(r"^\S{1,2}\d{1,2}[.、]")
 # A title that wraps onto the next line usually ends there with one of these words.
 _TITLE_END = re.compile(r"(?:情况|概述|措施|事项|打算|计划|问题|工作|方向|思路|建设|管理|保障|解读|回应|公开)$")
 # Every numbering style starts with one of these (or a decimal digit): other lines are no headings.
-_MARKER_FIRST = re.compile(rf"[第{CN_DIGITS}(（㈠-㈩⒈-⒛⑴-⒇①-⑳]|\d")
+_FIRST_MARKER_CHAR = rf"[第{CN_DIGITS}(（㈠-㈩⒈-⒛⑴-⒇①-⑳]|\d"
+_MARKER_FIRST = re.compile(_FIRST_MARKER_CHAR)
 _SPACE = re.compile(r"\s")
 _COLON = re.compile(r"[:：]")
 _ENDS_CLAUSE = re.compile(r"[;；]$")
 _CLAUSE_MARK = re.compile(r"[。,，;；:：]")
 _MARKUP = re.compile(r"\s*(?:#{1,6}\s*(?:\*\*)?|\*\*)(?=\S)")
+# A line that can hold a heading: markdown marks and spaces, then a numbering marker's first character.
+_MAY_BE_HEADING = re.compile(rf"\s*(?:#{{1,6}}\s*(?:\*\*)?|\*\*)?\s*(?:{_FIRST_MARKER_CHAR})")
 MAX_TITLE = 40
 MAX_RUN_IN = 30
 
@@ -133,6 +136,8 @@ def is_table_label(title: str) -> bool:
 
 def parse_line(line: str, offset: int) -> Candidate | None:
     """A heading candidate for one line of text (offset = where the line starts in the document)."""
+    if not _MAY_BE_HEADING.match(line):
+        return None
     # Markdown conversions of web pages mark headings with '#' or bold '**': the marker is not part of the heading.
     mark = _MARKUP.match(line)
     lead = mark.end() if mark else 0

@@ -53,6 +53,7 @@ COUNT = re.compile(
 # Where a COUNT can start. Scanning for these first is far cheaper than trying COUNT at every position: the
 # regex engine has no fast prefix test for a pattern that opens with alternatives.
 _NUM_START = re.compile(rf"[\d{_CN_CHARS}]")
+_NUMERAL_RUN = re.compile(rf"\d+|[{_CN_CHARS}]+")
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _RATE_AFTER = re.compile(r"[/每]")
 # A number glued to digits, letters, dots or dashes belongs to something else (a code, a phone number, a version).
@@ -103,12 +104,19 @@ def _count_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of COUNT.finditer(text), found from the positions where a number can start."""
     pos = 0
     while (start := _NUM_START.search(text, pos)) is not None:
-        m = COUNT.match(text, start.start())
+        at = start.start()
+        m = COUNT.match(text, at)
         if m:
             yield m
             pos = m.end()
-        else:
-            pos = start.start() + 1
+            continue
+        # A later start in the same run of digits (or of Chinese numerals) can only end its number where this
+        # one could, and what must follow is the same: it fails too. Digits before a comma are the exception
+        # (1234,567件 is read from 234).
+        run = _NUMERAL_RUN.match(text, at)
+        assert run is not None  # text[at] is a digit or a numeral
+        end = run.end()
+        pos = at + 1 if text[end : end + 1] == "," else end
 
 
 def find_counts(text: str) -> list[Count]:
