@@ -40,7 +40,7 @@ SOAK_ENV = {
     "GONGKAI_SOFT_TIME_LIMIT": "20",
     "GONGKAI_TIME_LIMIT": "30",
     "GONGKAI_VISIBILITY_TIMEOUT": "40",
-    "GONGKAI_DISPATCH_TTL": "45",
+    "GONGKAI_DISPATCH_TTL": "300",
     "GONGKAI_MAX_DELIVERIES": "6",
     "GONGKAI_PREFETCH_MULTIPLIER": "1",
 }
@@ -108,7 +108,7 @@ def soak(reports: int, workers: int, kill_every: float, s3_cut: float, timeout: 
     stop = threading.Event()
     rng = random.Random(11)
     try:
-        stack.start(workers=workers, concurrency=2, sweep_every=5)
+        stack.start(workers=workers, concurrency=2, sweep_every=15)
         env = stack.env()
         s = stack.settings()
         direct = Storage(s.model_copy(update={"s3_endpoint": f"http://127.0.0.1:{stack.ports['s3']}"}))

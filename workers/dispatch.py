@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,7 +31,9 @@ class Dispatcher:
     bulk: bool = False
 
     def job_for(self, ref: ObjectRef) -> dict[str, object]:
-        return {"ref": ref.model_dump(), "record_id": record_id_for(ref), "timings": {}}
+        # dispatch_id tells a redelivery of this dispatch (counted against max_deliveries) from a new one.
+        return {"ref": ref.model_dump(), "record_id": record_id_for(ref), "dispatch_id": uuid.uuid4().hex[:12],
+                "timings": {}}  # fmt: skip
 
     def dispatch(self, ref: ObjectRef, force: bool = False) -> Outcome:
         """Start the chain unless the version is done or already in flight (force: even then)."""

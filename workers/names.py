@@ -18,9 +18,10 @@ def dispatched_key(record_id: str) -> str:
     return f"{PREFIX}dispatched:{record_id}"
 
 
-def deliveries_key(record_id: str, stage: str, attempt: int) -> str:
-    """Counts deliveries of one task attempt; more than max_deliveries means it keeps killing workers."""
-    return f"{PREFIX}deliveries:{record_id}:{stage}:{attempt}"
+def deliveries_key(record_id: str, dispatch_id: str, stage: str, attempt: int) -> str:
+    """Counts deliveries of one message (one dispatch, stage and retry): more than max_deliveries means it
+    keeps killing workers. A later dispatch of the same version (the sweep) starts a fresh count."""
+    return f"{PREFIX}deliveries:{record_id}:{dispatch_id}:{stage}:{attempt}"
 
 
 def artifact_key(record_id: str, name: str) -> str:

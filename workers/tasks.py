@@ -44,15 +44,18 @@ def dead_letter(svc: Services, job: Job, stage: str, exc: GongkaiError, attempts
     log.warning("dead_lettered", error=exc.code, attempts=attempts, new=published.new)
 
 
-def _arrival(svc: Services, rid: str, stage: str, retries: int) -> tuple[bytes | None, int]:
-    """Whether the version is already done, and how often this attempt has been delivered: one round trip."""
-    key = names.deliveries_key(rid, stage, retries)
+def _arrival(svc: Services, job: Job, stage: str, retries: int) -> tuple[bytes | None, int]:
+    """Whether the version is already done, and how often this message has been delivered; and, since the
+    chain is evidently alive, its in-flight mark is renewed so the sweep leaves it alone. One round trip."""
+    rid = job["record_id"]
+    key = names.deliveries_key(rid, job.get("dispatch_id", ""), stage, retries)
     try:
         with svc.redis.pipeline(transaction=False) as pipe:
             pipe.hget(names.DONE_HASH, rid)
             pipe.incr(key)
             pipe.expire(key, 86400)
-            done, deliveries, _ = pipe.execute()
+            pipe.expire(names.dispatched_key(rid), svc.settings.dispatch_ttl)
+            done, deliveries, *_ = pipe.execute()
     except redis.RedisError as exc:
         raise RedisUnavailable(f"arrival: {type(exc).__name__}") from exc
     return done, int(deliveries)
@@ -66,7 +69,7 @@ def run_stage(task: Task, stage: str, job: Job, body: Callable[[Services, Job], 
     structlog.contextvars.clear_contextvars()
     structlog.contextvars.bind_contextvars(task_id=task.request.id, key=job["ref"]["key"], stage=stage, record_id=rid)
     try:
-        done, deliveries = _arrival(svc, rid, stage, retries)
+        done, deliveries = _arrival(svc, job, stage, retries)
         if done is not None:
             log.info("already_done")
             raise Ignore()

@@ -65,6 +65,9 @@ RULES: tuple[Rule, ...] = (
     Rule("staff.total", re.compile(r"(?:工作|从业|专兼职)?人员"), 2, STAFF_UNITS, _DISCLOSURE_CTX),
 )
 
+_RULES_BY_UNIT = {
+    unit: tuple(r for r in RULES if unit in r.units) for unit in frozenset().union(*(r.units for r in RULES))
+}
 _NOT_A_COUNT = re.compile(r"(?:增加|减少|增长|下降|上升|提高|降低|增|减|多|少)了?$")
 _RATE = re.compile(r"日均|日更新|每日|每天|平均|每周|每月|月均|年均|同比|环比")
 _TRAINING = re.compile(r"培训|参训|轮训|参加|会议|代表|委员")
@@ -98,20 +101,19 @@ def _pick(rules: list[tuple[Rule, int]]) -> str | None:
     return max((r for r in rules if r[0].tier == best_tier), key=lambda r: r[1])[0].concept
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8)
 def _in_context(topic: re.Pattern[str], context: str) -> bool:
-    # Every count of a sentence is classified against the same context: each topic is looked for once.
+    # Every count of a sentence is classified against the same context: each topic is looked for once per sentence.
     return topic.search(context) is not None
 
 
 def _match_rules(text: str, unit: str, context: str) -> list[tuple[Rule, int]]:
     found = []
-    for rule in RULES:
-        if unit not in rule.units or (rule.context and not _in_context(rule.context, context)):
+    for rule in _RULES_BY_UNIT.get(unit, ()):
+        if (rule.context and not _in_context(rule.context, context)) or not rule.cue.search(text):
             continue
-        ends = [m.end() for m in rule.cue.finditer(text)]
-        if ends:
-            found.append((rule, ends[-1]))
+        *_, last = rule.cue.finditer(text)
+        found.append((rule, last.end()))
     return found
 
 

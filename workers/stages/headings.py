@@ -9,6 +9,7 @@ recognised by their template wording or by the cells that follow them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -177,10 +178,25 @@ def continues_title(cand: Candidate, next_line: str) -> bool:
 _INLINE = re.compile(rf"(?:(?<=[\s:：。])|^)(?P<n>{_CN})、(?P<t>[\u4e00-\u9fff“\"《][^\s。]{{1,{MAX_TITLE}}}?)(?=\s)")
 
 
+_CN_DIGIT = re.compile(f"[{CN_DIGITS}]")
+
+
+def _inline_matches(line: str) -> Iterator[re.Match[str]]:
+    """The matches of _INLINE.finditer(line), tried only where a numeral stands (a long line holds few)."""
+    pos = 0
+    while (digit := _CN_DIGIT.search(line, pos)) is not None:
+        m = _INLINE.match(line, digit.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = digit.start() + 1
+
+
 def inline_headings(line: str, offset: int) -> list[Candidate]:
     """Top-level headings run into one long line (the whole body on a single line, headings set off by spaces)."""
     found = []
-    for m in _INLINE.finditer(line):
+    for m in _inline_matches(line):
         if is_table_label(m.group("t")):
             continue
         num = ordinal("cn_dun", m)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from schemas.sections import Kind
 
@@ -29,12 +30,17 @@ _SPACE = re.compile(r"\s")
 _FEES_OF_REQUESTS = re.compile(r"依申请[^、,和及与]*收费")
 
 
-def kinds_of(title: str) -> list[Kind]:
-    """The kinds a heading title (numbering stripped) covers; `extra` when it names no reportable topic."""
-    title = _SPACE.sub("", title)
+@lru_cache(maxsize=1024)
+def _kinds(title: str) -> tuple[Kind, ...]:
+    # Reports reuse the same few dozen heading titles.
     kinds = [kind for kind, pattern in _RULES if pattern.search(title)]
     if "other" in kinds:
-        return ["other"]
+        return ("other",)
     if "fees" in kinds and _FEES_OF_REQUESTS.search(title):
         kinds.remove("on_request")
-    return kinds or ["extra"]
+    return tuple(kinds) or ("extra",)
+
+
+def kinds_of(title: str) -> list[Kind]:
+    """The kinds a heading title (numbering stripped) covers; `extra` when it names no reportable topic."""
+    return list(_kinds(_SPACE.sub("", title)))

@@ -55,7 +55,10 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.end() - start > 1 or text[start : m.end()].strip():
-            out += _bounded(text, start, m.end())
+            if m.end() - start > MAX_SENTENCE:
+                out += _bounded(text, start, m.end())
+            else:
+                out.append((start, m.end()))
         start = m.end()
     if start < len(text):
         out += _bounded(text, start, len(text))

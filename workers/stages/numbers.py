@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import cn2an
 
@@ -61,8 +61,7 @@ _GLUED = re.compile(r"[\dA-Za-z.\-/_@#]$")
 PERCENT = re.compile(rf"(?P<num>{_ARABIC})\s*%")
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     value: float
     unit: str
     approx: bool

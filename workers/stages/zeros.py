@@ -52,6 +52,8 @@ def zeros(sentence: str) -> list[str]:
         return []
     out: list[str] = []
     for clause in _CLAUSE_BREAK.split(sentence):
+        if not _MAY_SAY_ZERO.search(clause):
+            continue
         trailing = _TRAILING_NONE.search(clause)
         if trailing:
             out += zero_concepts(clause[: trailing.start()])

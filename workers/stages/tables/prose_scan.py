@@ -48,9 +48,9 @@ def scan(text: str, spans: list[tuple[int, int]]) -> list[Stated]:
     pieces: list[str] = []
     pos = 0
     for a, b in [*sorted(spans), (len(text), len(text))]:
-        for m in _NON_SPACE.finditer(text, pos, max(a, pos)):
-            keep.extend(range(m.start(), m.end()))
-            pieces.append(m.group())
+        for word in _NON_SPACE.finditer(text, pos, max(a, pos)):
+            keep.extend(range(word.start(), word.end()))
+            pieces.append(word.group())
         pos = max(pos, a, b)
     compact = "".join(pieces)
     found: dict[str, Stated] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from schemas import Check, CheckEvidence, Document, Extraction, Fact, Segmentation
-from workers.stages.numbers import find_counts
+from workers.stages.numbers import Count, find_counts
 
 NAMES = {
     "proactive.total": "主动公开信息总数",
@@ -51,11 +51,12 @@ def _uncounted_items(f: Fact) -> bool:
     return any(not [c for c in find_counts(i) if c.unit == f.unit] for i in items)
 
 
-def _approx_parts(f: Fact) -> bool:
-    return f.approx or any(c.approx for c in find_counts(f.evidence.quote) if c.unit == f.unit)
+def _approx_parts(f: Fact, counts: list[Count]) -> bool:
+    return f.approx or any(c.approx for c in counts if c.unit == f.unit)
 
 
-def breakdown(f: Fact) -> Check:
+def breakdown(f: Fact, counts: list[Count]) -> Check:
+    """The check of a total against its parts; `counts` are those of the fact's quote."""
     name = NAMES.get(f.concept, f.concept)
     total = f.value or 0.0
     parts = [p.value for p in f.parts]
@@ -65,7 +66,7 @@ def breakdown(f: Fact) -> Check:
     got = float(sum(v for v in parts if v is not None))
     listed = "+".join(_num(v) for v in parts if v is not None)
     said = f"{name}{_num(total)}{f.unit}，分项{listed}之和为{_num(got)}{f.unit}"
-    if _approx_parts(f):
+    if _approx_parts(f, counts):
         return Check(status="uncertain", message=f"{said}；其中有约数", actual=got, **base)
     if abs(got - total) < 1e-6:
         return Check(status="pass", message=said, actual=got, **base)
@@ -82,10 +83,10 @@ def _base_of(f: Fact, named: str, first: dict[str, Fact]) -> Fact | None:
     return f if concept == f.concept else first.get(concept)
 
 
-def _share_checks(f: Fact, first: dict[str, Fact]) -> list[Check]:
+def _share_checks(f: Fact, first: dict[str, Fact], counts: list[Count]) -> list[Check]:
     out = []
     quote = f.evidence.quote
-    for c in find_counts(quote):
+    for c in counts:
         m = _PERCENT_AFTER.match(quote[c.end :])
         if not m or c.unit != f.unit or not f.value or c.value not in [p.value for p in f.parts]:
             continue
@@ -156,13 +157,15 @@ def _rate_checks(doc: Document, ext: Extraction) -> list[Check]:
 
 def run(doc: Document, seg: Segmentation, ext: Extraction) -> list[Check]:
     with_parts = [f for f in ext.facts if f.parts]
-    checks = [breakdown(f) for f in with_parts]
+    counts = [find_counts(f.evidence.quote) for f in with_parts]  # read once for both rules
+    checks = [breakdown(f, c) for f, c in zip(with_parts, counts, strict=True)]
     if not checks:
         checks.append(Check(rule="sum.breakdown", status="not_applicable", message="报告未列出带分项的总数"))
     first: dict[str, Fact] = {}
     for f in ext.facts:
         first.setdefault(f.concept, f)
-    shares = [c for f in with_parts for c in _share_checks(f, first)] + _rate_checks(doc, ext)
+    shares = [c for f, cs in zip(with_parts, counts, strict=True) for c in _share_checks(f, first, cs)]
+    shares += _rate_checks(doc, ext)
     if not shares:
         shares.append(
             Check(
