@@ -117,7 +117,7 @@ def _match_rules(text: str, unit: str, context: str) -> list[tuple[Rule, int]]:
     return found
 
 
-def _right_cue(left: str, right: str, unit: str, sentence: str) -> str | None:
+def _right_cue(clause_before: str, right: str, unit: str, sentence: str) -> str | None:
     """有1件涉及…行政复议, 受理的1154件申请已全部办结, 3名兼职工作人员: the cue after the number."""
     clause = clauses(right)[0]
     if unit in STAFF_UNITS:
@@ -127,7 +127,7 @@ def _right_cue(left: str, right: str, unit: str, sentence: str) -> str | None:
         return None
     if unit in REQ_UNITS and _CARRIED_AFTER.match(clause):
         return "requests.carried_forward"
-    lead = clauses(left)[-1].strip()
+    lead = clause_before.strip()
     # A count that opens its clause (…；8件申请均已答复) takes its topic from the words after it.
     if lead and not _OPENS_WITH_COUNT.search(lead):
         return None
@@ -149,18 +149,18 @@ def classify(
     before it (已办结123件。其中同意公开98件) speaks of the requests named there.
     """
     context = context or sentence
-    if _NOT_A_COUNT.search(left) or _RATE.search(clauses(left)[-1]) or _COUNTS_OTHER.match(right):
+    clause = clauses(left)[-1]
+    if _NOT_A_COUNT.search(left) or _RATE.search(clause) or _COUNTS_OTHER.match(right):
         return None
     if chinese and _HAN.match(right) and not _CONCEPT_NOUN.match(right):
         return None
     if unit in STAFF_UNITS and _TRAINING.search(sentence):
         return None
-    clause = clauses(left)[-1]
     if unit in STAFF_UNITS:
-        by_noun = _right_cue(left, right, unit, sentence)
+        by_noun = _right_cue(clause, right, unit, sentence)
         if by_noun:
             return by_noun
-    concept = _pick(_match_rules(clause, unit, context)) or _right_cue(left, right, unit, sentence)
+    concept = _pick(_match_rules(clause, unit, context)) or _right_cue(clause, right, unit, sentence)
     if concept is None and len(clause) <= _SHORT_CLAUSE:
         concept = _pick(_match_rules(left, unit, context))
     if concept is None and unit in PRO_UNITS:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import cn2an
 
@@ -33,6 +33,24 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("paren_digit", 4, re.compile(r"(?P<c>[⑴-⒇])\s*")),
     ("circled_digit", 5, re.compile(r"(?P<c>[①-⑳])\s*")),
 )
+
+
+def _chars(first: str, last: str) -> str:
+    return "".join(chr(c) for c in range(ord(first), ord(last) + 1))
+
+
+# The styles a marker opening with a given character can be in (in STYLES order): a line is tried against those only.
+_OPENERS = (
+    ("第", ("chapter",)),
+    (CN_DIGITS, ("cn_dun", "cn_dot", "cn_comma")),
+    ("(（", ("paren_cn", "paren_arabic")),
+    (_chars("㈠", "㈩"), ("circled_cn",)),
+    (_chars("⒈", "⒛"), ("stop_digit",)),
+    (_chars("⑴", "⒇"), ("paren_digit",)),
+    (_chars("①", "⑳"), ("circled_digit",)),
+)
+_STYLES_BY_FIRST = {c: tuple(s for s in STYLES if s[0] in names) for chars, names in _OPENERS for c in chars}
+_DIGIT_STYLES = tuple(s for s in STYLES if s[0] in ("arabic_dot", "arabic_dun"))
 _CIRCLED_BASE = {"circled_cn": "㈠", "stop_digit": "⒈", "paren_digit": "⑴", "circled_digit": "①"}
 
 # Row labels of the national template tables: numbered like headings, never headings.
@@ -50,7 +68,6 @@ _NESTED_MARKER = re.compile(r"^\S{1,2}\d{1,2}[.、]")
 _TITLE_END = re.compile(r"(?:情况|概述|措施|事项|打算|计划|问题|工作|方向|思路|建设|管理|保障|解读|回应|公开)$")
 # Every numbering style starts with one of these (or a decimal digit): other lines are no headings.
 _FIRST_MARKER_CHAR = rf"[第{CN_DIGITS}(（㈠-㈩⒈-⒛⑴-⒇①-⑳]|\d"
-_MARKER_FIRST = re.compile(_FIRST_MARKER_CHAR)
 _SPACE = re.compile(r"\s")
 _COLON = re.compile(r"[:：]")
 _ENDS_CLAUSE = re.compile(r"[;；]$")
@@ -62,8 +79,7 @@ MAX_TITLE = 40
 MAX_RUN_IN = 30
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     style: str
     rank: int
     number: int | None
@@ -93,9 +109,9 @@ def _cn_ordinal(raw: str) -> int | None:
 
 
 def match_marker(line: str) -> tuple[str, int, re.Match[str]] | None:
-    if not _MARKER_FIRST.match(line):
-        return None
-    for style, rank, pattern in STYLES:
+    first = line[:1]
+    styles = _STYLES_BY_FIRST.get(first) or (_DIGIT_STYLES if first.isdecimal() else ())
+    for style, rank, pattern in styles:
         m = pattern.match(line)
         if m:
             return style, rank, m
