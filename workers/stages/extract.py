@@ -10,8 +10,11 @@ sub-unit (本级, 办公厅…) is not the report's own figure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from itertools import accumulate, takewhile
 
-from schemas import Document, Evidence, Fact, Part, Segmentation
+from schemas import Document, Evidence, Fact, Heading, Part, Segmentation
 from workers.stages.channels import channel_of
 from workers.stages.mentions import CHILDREN, Mention, family, find_mentions, headings_above, sentences_of
 from workers.stages.textview import View, build_view
@@ -25,10 +28,12 @@ _INTRO_NEXT = re.compile(r"^(?:其中|包括|在[^,。]{1,14}?中|按[^,。]{1,1
 _OWN_LEVEL = re.compile(r"^[^,;:]{0,8}(?:本级|直属|所属|下属)")
 _LABEL_BREAK = re.compile(r"[,;:、]")
 _LABEL_INTRO = re.compile(r"^(?:其中|包括|分别为|分别是)")
+_BETWEEN = frozenset(" \t\r\n。.:：")
 _SUB_UNIT = re.compile(r"本级|办公厅|办公室|本部门|下属|所属|直属|各部门|各单位|乡镇|街道|其中")
 
 
 def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[Mention]) -> None:
+    counted = {m.sentence for m in mentions}  # sentences that state a count
     for i, anchor in enumerate(mentions):
         if anchor.concept is None or anchor.part_of is not None:
             continue
@@ -36,7 +41,7 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
         intro = _INTRO_SAME.match(tail)
         start, stop_sentence = -1, -1
         limit = len(view.text)
-        if intro and any(m.count.unit == anchor.count.unit for m in mentions[i + 1 :] if m.sentence == anchor.sentence):
+        if intro and any(m.count.unit == anchor.count.unit for m in _rest_of_sentence(mentions, i)):
             start = anchor.count.end + intro.end()
             stop_sentence = anchor.sentence
             if intro.group().startswith("("):
@@ -51,11 +56,11 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
                 if opener:
                     start, stop_sentence = s + opener.end(), si
                     break
-                if any(x.sentence == si for x in mentions):
+                if si in counted:
                     break
         if start < 0:
             continue
-        for m in mentions[i + 1 :]:
+        for m in _after(mentions, i):
             if m.sentence > stop_sentence:
                 break
             if m.count.start >= limit:
@@ -79,6 +84,17 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
                 anchor.parts.append(m)
         if anchor.parts:
             anchor.end = sentences[stop_sentence][1]
+
+
+def _after(mentions: list[Mention], i: int) -> Iterator[Mention]:
+    # By index: slicing (or islice) would walk the list from its start for every anchor.
+    for j in range(i + 1, len(mentions)):
+        yield mentions[j]
+
+
+def _rest_of_sentence(mentions: list[Mention], i: int) -> Iterator[Mention]:
+    """The mentions after mentions[i] in its sentence (mentions come in sentence order)."""
+    return takewhile(lambda m: m.sentence == mentions[i].sentence, _after(mentions, i))
 
 
 def _label(window: str) -> str:
@@ -107,6 +123,7 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
     mentions = find_mentions(view, sentences, headings_above(seg, view, sentences))
     _attach_parts(view, sentences, mentions)
     found: list[tuple[int, Fact, str]] = []
+    answered = _Answered(doc.text, seg.headings)
     for m in mentions:
         if m.concept is None:
             continue
@@ -116,7 +133,7 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
         found.append((m.count.start, _fact(view, doc, m, s), m.window))
     stated = {(m.sentence, m.concept) for m in mentions if m.count.value}
     for si, (s, e) in enumerate(sentences):
-        concepts = _zero_concepts_of(view, s, e, doc, seg)
+        concepts = _zero_concepts_of(view, s, e, answered)
         if not concepts:
             continue
         a, b = view.span(s, e)
@@ -130,21 +147,42 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
     return _dedupe(found)
 
 
-def _zero_concepts_of(view: View, s: int, e: int, doc: Document, seg: Segmentation) -> list[str]:
+def _zero_concepts_of(view: View, s: int, e: int, answered: _Answered) -> list[str]:
     sentence = view.text[s:e]
     if not BARE_NONE.match(sentence):
         return zeros(sentence)
-    at = view.span(s, e)[0]
-    # A bare "无。" answers the heading right before it (on its line or the line above).
-    before = [h for h in seg.headings if h.start < at and not doc.text[h.end : at].strip(" \t\r\n。.:：")]
-    return zero_concepts(before[-1].text) if before else []
+    heading = answered.by(view.span(s, e)[0])
+    return zero_concepts(heading.text) if heading else []
+
+
+class _Answered:
+    """A bare "无。" answers the heading right before it (on its line or the line above): the last heading (in
+    document order) that starts before it with nothing but blanks and stops in between."""
+
+    def __init__(self, text: str, headings: list[Heading]) -> None:
+        self.text = text
+        self.headings = headings
+        self.starts = [h.start for h in headings]
+        self.reach = list(accumulate((h.end for h in headings), max))  # the furthest end up to each heading
+
+    def by(self, at: int) -> Heading | None:
+        last_word = at - 1  # the last character before `at` that is not a blank or a stop
+        while last_word >= 0 and self.text[last_word] in _BETWEEN:
+            last_word -= 1
+        k = bisect_left(self.starts, at) - 1
+        while k >= 0 and self.reach[k] > last_word:
+            if self.headings[k].end > last_word:
+                return self.headings[k]
+            k -= 1
+        return None
 
 
 def _dedupe(found: list[tuple[int, Fact, str]]) -> list[Fact]:
     out: list[Fact] = []
+    seen: set[tuple[str, float | None]] = set()
     first: dict[str, Fact] = {}
     for _, fact, window in found:
-        if any(f.concept == fact.concept and f.value == fact.value for f in out):
+        if (fact.concept, fact.value) in seen:
             continue
         head = first.get(fact.concept)
         if head and fact.value is not None and head.value and fact.value < head.value and _SUB_UNIT.search(window):
@@ -154,5 +192,6 @@ def _dedupe(found: list[tuple[int, Fact, str]]) -> list[Fact]:
         if total and total.value and fact.value is not None and fact.value < total.value and _OWN_LEVEL.match(window):
             continue
         first.setdefault(fact.concept, fact)
+        seen.add((fact.concept, fact.value))
         out.append(fact)
     return out
