@@ -41,7 +41,8 @@ def percentiles(values: list[float]) -> dict[str, float]:
 
 @dataclass
 class RssSampler:
-    """Peak resident memory of a process tree, sampled in the background (the largest single process too)."""
+    """Peak memory of a process tree, sampled in the background: the largest single process's RSS, and the
+    tree's PSS (prefork children share the parent's pages, which a sum of RSS would count again per child)."""
 
     pid: int
     every: float = 0.2
@@ -64,10 +65,9 @@ class RssSampler:
         while not self._stop.is_set():
             try:
                 root = psutil.Process(self.pid)
-                procs = [root, *root.children(recursive=True)]
-                sizes = [p.memory_info().rss / 2**20 for p in procs]
-                self.peak_tree_mb = max(self.peak_tree_mb, sum(sizes))
-                self.peak_process_mb = max(self.peak_process_mb, max(sizes))
+                infos = [p.memory_full_info() for p in (root, *root.children(recursive=True))]
+                self.peak_tree_mb = max(self.peak_tree_mb, sum(i.pss for i in infos) / 2**20)
+                self.peak_process_mb = max(self.peak_process_mb, max(i.rss for i in infos) / 2**20)
             except psutil.Error:
                 pass
             self._stop.wait(self.every)

@@ -76,7 +76,7 @@ def throughput(stack: LocalStack, storage: Storage, streams: Streams, n: int, ti
     return {
         "reports": n, "done": len(done), "dead": sum(1 for o in done if o.startswith("dead")),
         "seconds": round(elapsed, 2), "reports_per_s": round(len(done) / elapsed, 1),
-        "latency_ms": percentiles(lat), "worker_peak_rss_mb": round(rss.peak_tree_mb, 1),
+        "latency_ms": percentiles(lat), "worker_peak_pss_mb": round(rss.peak_tree_mb, 1),
         "worker_peak_process_rss_mb": round(rss.peak_process_mb, 1),
     }  # fmt: skip
 
