@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas import Limits, ObjectRef
-from tests.fixtures.scoring import ratio, score, score_cells
-from workers.pipeline import process_bytes
+from tests.fixtures.scoring import ratio, score_folder
 
 BLIND = Path(__file__).resolve().parents[1] / "fixtures" / "blind"
 GOLD = sorted(BLIND.glob("*.txt.json"))
@@ -20,16 +18,7 @@ GOLD = sorted(BLIND.glob("*.txt.json"))
 
 @pytest.fixture(scope="module")
 def scored() -> tuple[Counter[str], list[str]]:
-    tally: Counter[str] = Counter()
-    problems: list[str] = []
-    for path in GOLD:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        source = BLIND / gold["doc"]
-        record = process_bytes(source.read_bytes(), ObjectRef(bucket="", key=source.name), None, Limits())
-        rec = record.model_dump(mode="json")
-        score(gold, rec, tally, problems)
-        score_cells(gold, rec, tally, problems)
-    return tally, problems
+    return score_folder(BLIND, cells=True)
 
 
 def test_there_are_twenty_five_blind_fixtures_of_both_formats_each_with_a_gold_answer() -> None:

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas import Limits, ObjectRef
-from tests.fixtures.scoring import ratio, score
-from workers.pipeline import process_bytes
+from tests.fixtures.scoring import ratio, score_folder
 
 PROSE = Path(__file__).resolve().parents[1] / "fixtures" / "prose"
 GOLD = sorted(PROSE.glob("*.txt.json"))
@@ -20,14 +18,7 @@ GOLD = sorted(PROSE.glob("*.txt.json"))
 
 @pytest.fixture(scope="module")
 def scored() -> tuple[Counter[str], list[str]]:
-    tally: Counter[str] = Counter()
-    problems: list[str] = []
-    for path in GOLD:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        source = PROSE / gold["doc"]
-        record = process_bytes(source.read_bytes(), ObjectRef(bucket="", key=source.name), None, Limits())
-        score(gold, record.model_dump(mode="json"), tally, problems)
-    return tally, problems
+    return score_folder(PROSE)
 
 
 def test_there_are_at_least_twenty_prose_fixtures_each_with_a_gold_answer() -> None:
