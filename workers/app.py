@@ -17,6 +17,11 @@ from workers.streams import Streams, connect
 
 app = Celery("gongkai", include=["workers.tasks"])
 
+# Task events on, for Flower. Gossip and mingle off: they are for worker-to-worker coordination we do not
+# use; gossip consumes every other worker's events, and on a broker restart it crashed the worker
+# (kombu issue 582: "'NoneType' object has no attribute 'hostname'" while closing its channel).
+WORKER_FLAGS = ("-E", "--without-gossip", "--without-mingle")
+
 
 def celery_config(s: Settings) -> dict[str, Any]:
     return {
@@ -31,6 +36,8 @@ def celery_config(s: Settings) -> dict[str, Any]:
         # A task is acknowledged only when it is done, and requeued if its process dies under it.
         "task_acks_late": True,
         "task_reject_on_worker_lost": True,
+        # A task whose broker connection dropped cannot ack; stop it and let the redelivery run it once.
+        "worker_cancel_long_running_tasks_on_connection_loss": True,
         "task_soft_time_limit": s.soft_time_limit,
         "task_time_limit": s.time_limit,
         "worker_prefetch_multiplier": s.prefetch_multiplier,

@@ -31,9 +31,18 @@ def _dispatcher(s: Settings, bulk: bool = False) -> Dispatcher:
 
 
 def cmd_worker(s: Settings, args: argparse.Namespace) -> int:
-    from workers.app import app
+    from workers.app import WORKER_FLAGS, app
 
-    argv = ["worker", "-E", "-Q", names.QUEUE, "--loglevel", s.log_level, "--concurrency", str(args.concurrency)]
+    argv = [
+        "worker",
+        *WORKER_FLAGS,
+        "-Q",
+        names.QUEUE,
+        "--loglevel",
+        s.log_level,
+        "--concurrency",
+        str(args.concurrency),
+    ]
     if args.hostname:
         argv += ["--hostname", args.hostname]
     app.worker_main(argv)

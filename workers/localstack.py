@@ -20,6 +20,7 @@ from pathlib import Path
 
 import urllib3
 
+from workers.app import WORKER_FLAGS
 from workers.errors import GongkaiError
 from workers.settings import Settings
 
@@ -168,7 +169,19 @@ class LocalStack:
         base = (
             [sys.executable, "-m", "workers.cli", "worker"]
             if app is None
-            else [sys.executable, "-m", "celery", "-A", app, "worker", "-Q", queue or app, "--loglevel", "WARNING"]
+            else [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                app,
+                "worker",
+                *WORKER_FLAGS,
+                "-Q",
+                queue or app,
+                "--loglevel",
+                "WARNING",
+            ]
         )
         cmd = [*base, "--concurrency", str(concurrency), "--hostname", f"{name}-{self.ports['redis']}@%h"]
         return self._spawn(name, cmd)

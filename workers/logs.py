@@ -19,6 +19,8 @@ def configure_logging(settings: Settings) -> None:
     shared: list[structlog.types.Processor] = [
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
+        # Celery's own records carry exc_info; without this their tracebacks are lost.
+        structlog.processors.dict_tracebacks if json_out else structlog.processors.format_exc_info,
     ]
     # Celery's and the libraries' stdlib records go out in the same shape as ours.
     handler = logging.StreamHandler(sys.stderr)

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.mark.timeout(600)
 def test_killed_workers_a_redis_restart_an_s3_outage_and_lost_events_lose_nothing() -> None:
-    result = soak(reports=80, workers=1, kill_every=2.0, s3_cut=5.0, timeout=400)
+    result = soak(reports=80, workers=1, kill_every=2.0, s3_cut=5.0, timeout=400, dispatch_ttl=45)
     assert result["lost"] == 0
     assert result["duplicated"] == 0
     assert result["consumer_pending"] == 0
