@@ -101,6 +101,18 @@ def cmd_process(s: Settings, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_survey(s: Settings, args: argparse.Namespace) -> int:
+    from workers.survey import render, survey
+
+    folder = Path(args.dir)
+    if not folder.is_dir():
+        print(f"gongkai survey: {folder} is not a folder", file=sys.stderr)
+        return 2
+    summary = survey(folder, s.limits())
+    print(json.dumps(summary, ensure_ascii=False) if args.json else render(summary))
+    return 0
+
+
 def cmd_consume(s: Settings, args: argparse.Namespace) -> int:
     from workers.streams import GroupReader, connect
 
@@ -159,6 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     pr = sub.add_parser("process", help="run the stages in-process, no services; one record JSON per line")
     pr.add_argument("files", nargs="+")
     pr.set_defaults(fn=cmd_process)
+
+    sv = sub.add_parser("survey", help="label-free health figures over a folder of real reports (no services)")
+    sv.add_argument("dir")
+    sv.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    sv.set_defaults(fn=cmd_survey)
 
     c = sub.add_parser("consume", help="read records through a consumer group, print JSON lines, acknowledge")
     c.add_argument("--group", required=True)

@@ -134,3 +134,40 @@ def test_an_excerpt_cut_inside_its_first_section_keeps_that_section_as_the_top_l
     text = "一、总体情况\n略。\n（一）主动公开\n略。\n（二）依申请公开\n略。\n（三）政府信息管理\n略"
     seg = segment(Document(text=text, detected_format="text"))
     assert [s.heading for s in seg.sections] == ["一、总体情况"]
+
+
+def test_a_heading_run_on_after_a_full_stop_with_no_break_is_found() -> None:
+    text = (
+        "现将情况报告如下：一、概述\n我局高度重视。二、主动公开政府信息情况\n"
+        "全年主动公开6条。三、依申请公开政府信息情况\n无。"
+    )
+    headings = [s.heading for s in segment(doc(text)).sections]
+    assert headings == ["一、概述", "二、主动公开政府信息情况", "三、依申请公开政府信息情况"]
+
+
+def test_a_heading_run_straight_into_its_body_ends_at_its_title_word() -> None:
+    text = (
+        "一、总体情况2021年，我局按照区管委会的工作要求推进公开。\n"
+        "二、主动公开政府信息情况第二十条第(一)项信息内容本年制发件数\n"
+        "三、收到和处理政府信息公开申请情况(本列数据的勾稽关系为:第一项加第二项之和)\n"
+        "五、存在的主要问题及改进情况(一)存在的主要问题\n"
+        "六、其他需要报告的事项2021年,无收取信息处理费情况。"
+    )
+    sections = segment(doc(text)).sections
+    assert [s.heading for s in sections] == [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
+    assert [s.kinds for s in sections][-1] == ["other"]
+
+
+def test_a_numbered_sentence_on_no_reportable_topic_is_not_made_a_run_in_heading() -> None:
+    text = (
+        "一、概述\n正文。\n二、加强组织领导强化责任分工一是进一步强化政治引领深入开展学习宣贯把握时代主题结合党史学习\n"
+        "三、主动公开情况\n正文。"
+    )
+    headings = [s.heading for s in segment(doc(text)).sections]
+    assert headings == ["一、概述", "三、主动公开情况"]

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import cn2an
 
+from workers.stages.kinds import kinds_of
+
 CN_DIGITS = "一二三四五六七八九十"
 _CN = f"[{CN_DIGITS}]{{1,3}}"
 
@@ -137,6 +139,36 @@ def _title(rest: str) -> str | None:
     return rest
 
 
+# A title run into its body with no mark between them ("一、总体情况2021年，我局…",
+# "五、存在的主要问题及改进情况（一）…") ends with one of these words, before the body's first clause mark.
+_RUN_IN_END = re.compile(r"情况|概述|概况|措施|事项|打算|计划|问题|安排|思路|方向")
+# What a body opens with right after such a title: a sub-marker, a number, or a sentence's usual first words.
+_BODY_START = re.compile(r"[(（一二三四五六七八九十㈠-㈩①-⑳\d]|第|根据|按照|为了?|我|本|今年|全年|一年来|近年来|在|自")
+
+
+def _run_in_title(rest: str) -> str | None:
+    """The title of a heading run straight into its body, when it names a reportable topic; else None."""
+    window = rest[: MAX_TITLE + 1]
+    clause = _CLAUSE_MARK.search(window)
+    if clause:
+        window = window[: clause.start()]
+    ends = [m.end() for m in _RUN_IN_END.finditer(window)]
+    if not ends:
+        return None
+    end = next((e for e in ends if _BODY_START.match(rest, e)), ends[-1])
+    title = rest[:end]
+    return title if kinds_of(title) != ["extra"] else None
+
+
+def _trim_run_in(title: str) -> str:
+    """A top-level title without the body or note run on after it ("其他需要报告的事项2021年,无…",
+    "…申请情况(本列数据的勾稽关系为")."""
+    for m in _RUN_IN_END.finditer(title):
+        if m.end() < len(title) and _BODY_START.match(title, m.end()) and kinds_of(title[: m.end()]) != ["extra"]:
+            return title[: m.end()]
+    return title
+
+
 def is_table_row(line: str) -> bool:
     if "|" in line:
         return True
@@ -170,6 +202,8 @@ def parse_line(line: str, offset: int) -> Candidate | None:
     if rest and not _TITLE_START.match(rest):
         return None
     title = _title(rest) if rest else ""
+    if rank <= 1:
+        title = _run_in_title(rest) if title is None else _trim_run_in(title)
     if title is None or is_table_label(_SPACE.sub("", title)):
         return None
     raw = body[: m.end()] + title

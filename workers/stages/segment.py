@@ -14,10 +14,24 @@ _FLAT_LINE = 200
 _SPACE = re.compile(r"\s")
 
 
+# Where a heading starts a new logical line although no line break precedes it: right after the punctuation
+# that ends a sentence or a lead-in ("…报告如下：一、概述", "…取得成效。二、主动公开…"). Only the numeral
+# markers of the outer levels are tried (一、 第一部分 (一) ㈠): digits after a full stop are too often data.
+_CN_NUM = "[一二三四五六七八九十]{1,3}"
+_RUN_IN_START = re.compile(rf"(?<=[。；;：:！!？?])(?={_CN_NUM}、|第{_CN_NUM}部分|[(（]{_CN_NUM}[)）]|[㈠-㈩])")
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
+    """Logical lines (offset, text): the text's own lines, also cut where a heading runs on after a sentence."""
     out, pos = [], 0
     for line in text.splitlines(keepends=True):
-        out.append((pos, line.rstrip("\r\n")))
+        body = line.rstrip("\r\n")
+        cuts = [m.start() for m in _RUN_IN_START.finditer(body)] if len(body) > 1 else []
+        prev = 0
+        for cut in cuts:
+            out.append((pos + prev, body[prev:cut]))
+            prev = cut
+        out.append((pos + prev, body[prev:]))
         pos += len(line)
     return out
 

@@ -24,13 +24,19 @@ _FOOTER = re.compile(
     r"|^(?:登录|注册|首页|网站首页|返回首页|无障碍|English|繁体|简体|繁體)(?:\s*[|/]\s*(?:登录|注册|首页|无障碍|English|繁体|简体))*$",
     re.IGNORECASE,
 )
+# Share and view bars of one-line pages, once their breaks are back ("微信 微博 QQ空间 全真版 文字版 文件下载"):
+# a line of nothing but these words is chrome; the same words inside a sentence are content.
+_BAR = re.compile(
+    r"^(?:\s*(?:-->|微信|微博|QQ空间|qq空间|全真版|文字版|纯文本版|无障碍|文件下载|附件下载|下载附件|相关链接\s*:?|相关附件\s*:?"
+    r"|打印|关闭|分享|收藏|扫一扫|纠错|【|】))+\s*$"
+)
 _LEFTOVER = re.compile(r"^[\s|:,.;!?/\\>\-_·、。,]*$")
 # Words one of the three patterns needs on a line: a cheap scan over a whole text finds the lines worth testing.
 # Two scans, since a line-start anchor in the alternation would stop the scanner from skipping ahead.
 _CANDIDATES = (
     re.compile(
         r"字[^\S\n]*[体号]|打印|关闭|返回顶部|保存本页|收藏|浏览|点击|阅读|访问次数|分享到|扫一扫|位置[^\S\n]*:"
-        r"|网安备|ICP|icp|Icp|Copyright|CopyRight|COPYRIGHT|copyright|©|网站标识码|版权所有|技术支持|网站地图|联系我们|主办单位|承办单位"
+        r"|网安备|ICP|icp|Icp|微信|微博|QQ空间|全真版|文字版|纯文本版|文件下载|附件下载|下载附件|相关链接|相关附件|-->|Copyright|CopyRight|COPYRIGHT|copyright|©|网站标识码|版权所有|技术支持|网站地图|联系我们|主办单位|承办单位"
     ),
     re.compile(
         r"^[^\S\n]*(?:登录|注册|首页|网站首页|返回首页|无障碍"
@@ -42,7 +48,7 @@ _CANDIDATES = (
 
 def strip_chrome_line(line: str) -> str | None:
     """The line without its chrome pieces, or None when nothing but chrome was on it."""
-    if len(line) < 120 and _FOOTER.search(line):
+    if len(line) < 120 and (_FOOTER.search(line) or _BAR.match(line)):
         return None
     cleaned = _TO_EOL.sub("", _TOKENS.sub("", line))
     if cleaned != line and _LEFTOVER.match(cleaned):

@@ -10,6 +10,7 @@ from .chrome import strip_chrome
 from .cleanup import ScriptTally, close_cjk_gaps, fix_date_zeros, fold_width, to_simplified
 from .injected import Cut, remove_pinyin, remove_spam
 from .offsets import remap
+from .reflow import reflow
 
 _CELL_SPACE = re.compile(r"\s+")
 # Cells wrap inside their box; a space left between two Han characters is a line break, not content.
@@ -26,6 +27,8 @@ class Cleaner:
         # Pinyin goes first: it splits words ("当(dāng)前位置") that the chrome and spam patterns look for.
         text, cuts, _ = remove_pinyin(fold_width(raw))
         text = to_simplified(text, self.tally)
+        if not keep_lines:
+            text = reflow(text)
         text, edits, any_line = strip_chrome(text, keep_lines)
         places = remap([c.at for c in cuts], edits)
         if self.close_gaps:
