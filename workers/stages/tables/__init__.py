@@ -6,15 +6,16 @@ one mapping layer per table turns rows into record.md paths.
 
 from __future__ import annotations
 
-from schemas import Document, Segmentation, SplitCell, Tables
+from schemas import Cell, Document, Segmentation, SplitCell, Tables
 from schemas.document import Template
 from workers.stages.tables.flattened import split_lines, to_rows
 from workers.stages.tables.grid import grid_rows
-from workers.stages.tables.proactive import read_proactive
-from workers.stages.tables.regions import find_regions
+from workers.stages.tables.proactive import read_proactive, variant
+from workers.stages.tables.regions import Regions, find_regions
 from workers.stages.tables.requests import other_rows_f21, read_requests
 from workers.stages.tables.review import read_review
 from workers.stages.tables.rows import Row
+from workers.stages.tables.runon import is_run_on, read_proactive_runon, read_requests_runon, read_review_runon
 from workers.stages.tables.template import decide
 
 __all__ = ["read_tables"]
@@ -54,4 +55,28 @@ def read_tables(doc: Document, seg: Segmentation) -> tuple[Tables, Template]:
         tables.review_litigation = block4 or None
         splits.extend(found4)
     tables.split_cells = splits or None
+    _read_run_on(text, regions, tables)
+    if tables.requests and f21_other is None:
+        f21_other = any(k.startswith("other.overdue") for k in tables.requests) or None
     return tables, decide(proactive_text, not tables.is_empty(), f21_other)
+
+
+def _numbers(block: dict[str, dict[str, Cell]] | None) -> int:
+    return sum(c.value is not None for row in (block or {}).values() for c in row.values())
+
+
+def _read_run_on(text: str, regions: Regions, tables: Tables) -> None:
+    """Each table again as a run-on region (cells' digits run together), kept where it reads more numbers."""
+    if regions.requests and is_run_on(region := text[slice(*regions.requests)]):
+        block = read_requests_runon(region)
+        if _numbers(block) > _numbers(tables.requests):
+            tables.requests = block
+    # Table 四 is a single row: its region is run-on whenever its fifteen cells are.
+    if regions.review and _numbers(tables.review_litigation) < 15:
+        block = read_review_runon(text[slice(*regions.review)])
+        if _numbers(block) > _numbers(tables.review_litigation):
+            tables.review_litigation = block
+    if regions.proactive and is_run_on(region := text[slice(*regions.proactive)]):
+        block = read_proactive_runon(region, variant(region) or "F21")
+        if _numbers(block) > _numbers(tables.proactive):
+            tables.proactive = block

@@ -10,7 +10,7 @@ import re
 
 from schemas import Document, Grid
 from workers.stages.tables.cells import clean, is_number, is_value
-from workers.stages.tables.labels import applicant_column
+from workers.stages.tables.labels import applicant_column, compact, proactive_row, request_row, strip_ordinal
 from workers.stages.tables.rows import Row
 
 _COLUMN_WORDS = re.compile(r"数量|件数|金额|增/?减|维持|纠正|审结|信息内容")
@@ -80,7 +80,18 @@ def _is_header(cells: list[str]) -> bool:
     if any(is_number(c) for c in cells):
         return False
     distinct = _dedupe(cells)
+    if distinct and _names_template_row(distinct[-1]):
+        return False  # a template row printed with every cell blank is data, not a header
     return len(distinct) >= 3 or any(applicant_column(c) or _COLUMN_WORDS.search(clean(c)) for c in distinct)
+
+
+def _names_template_row(label: str) -> bool:
+    """Whether a label is a row of table 二 or 三 ("2.其他法律行政法规禁止公开", "(七)总计", "规章"): numbered row
+    labels are never column headers, and table 二's row words are none either."""
+    s = compact(label)
+    if strip_ordinal(s) != s:
+        return bool(request_row(s) or proactive_row(s))
+    return bool(proactive_row(s)) and not _COLUMN_WORDS.search(s)
 
 
 def _dedupe(cells: list[str]) -> list[str]:

@@ -79,6 +79,11 @@ def read_proactive(rows: list[Row], region_text: str) -> dict[str, dict[str, Cel
     return block
 
 
+def proactive_columns(version: str, key: str) -> tuple[str, ...]:
+    """The cells of a table 二 row in template order, e.g. ("made", "repealed", "in_force")."""
+    return _LAYOUT.get(version, _LAYOUT["F21"])[_KIND[key]]
+
+
 def _by_header(row: Row) -> list[tuple[str, str]]:
     if not row.columns or not any(row.columns):
         return []

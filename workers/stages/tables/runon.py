@@ -1,0 +1,282 @@
+"""Tables whose cells run together: `…申请数量0000000二、上年结转…0000000`, `规章101`, `…总计000000000000000`.
+
+Crawler dumps of government sites print a table row as its label followed by its cells' digits with nothing
+(or only a stray space) between the cells. A run of digits has many readings; the template knows each row's
+width and the identities that tie its cells together, so a run is split by them:
+
+- a row whose run has exactly as many digits as the row has cells reads one digit per cell, whatever the
+  identities say (a report whose total is wrong is a defect to report, not a reason to read it otherwise);
+- a longer run keeps only the readings whose row identity holds (table 三: the six applicant columns add up
+  to the total; table 四: each block's four results add up to its total), and where a row still has several,
+  the reading under which the most column identities of table 三 hold is taken (new + carried over =
+  processed + carried forward; processed = the result rows);
+- a row with no reading that holds, or table 二's cells that no identity ties, is left out rather than
+  guessed when more than one reading remains.
+
+Spaces inside a run are cell boundaries when they are there (`1 0 0 0 0 01`); a run is never split inside a
+space-separated piece's digits except where that piece holds several cells.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from schemas import Cell
+from workers.stages.tables.cells import parse_cell
+from workers.stages.tables.labels import (
+    REQUEST_COLUMNS,
+    RESULTS_F19,
+    RESULTS_F21,
+    REVIEW_BLOCKS,
+    REVIEW_COLUMNS,
+    proactive_row,
+    request_row,
+)
+from workers.stages.tables.proactive import proactive_columns
+
+Block = dict[str, dict[str, Cell]]
+Reading = tuple[float, ...]
+
+# Digits, with spaces between cells, and a decimal point only inside a number.
+_RUN = re.compile(r"\d(?:[\d \t\u3000]|\.(?=\d))*")
+# The ordinal of the next row ("…00000002.其他法律…"): digits right before a '.' or '、' and a word.
+_ORDINAL_AFTER = re.compile(r"[.．、][^\d\s]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# A label that touches its digits: the last character a word's or a closing bracket.
+_GLUED = re.compile(r"[\u4e00-\u9fff)）”]$")
+_T4_HEADER_END = re.compile(r"(?:总计|审结)\s*$")
+# A sentence, not a row label: prose figures before or after a table are no cells.
+_PROSE = re.compile(r"[。，,；;]")
+_MAX_STEPS = 200_000
+_MAX_COMBOS = 4096
+
+
+class Piece(NamedTuple):
+    label: str
+    digits: str  # the run, spaces kept (they mark cell boundaries)
+    start: int
+    end: int
+    same_line: bool = False  # no line break between the run before and this label
+
+
+def pieces(text: str, offset: int = 0) -> list[Piece]:
+    """(label, run) pairs in order: each run of digits with the words before it."""
+    out: list[Piece] = []
+    label_start = 0
+    for m in _RUN.finditer(text):
+        run, end = m.group(0), m.end()
+        stripped = run.rstrip()
+        if _ORDINAL_AFTER.match(text, m.start() + len(stripped)):
+            # The last digit is the next row's ordinal (2.), or the whole run is one (1.属于国家秘密).
+            stripped = stripped[:-1].rstrip()
+            end = m.start() + len(stripped)
+            if not stripped:
+                continue
+        label = text[label_start : m.start()]
+        if _HAN.search(label):
+            out.append(Piece(label.lstrip(), stripped, offset + m.start(), offset + end, "\n" not in label))
+        label_start = end
+    return out
+
+
+def is_run_on(text: str) -> bool:
+    """Whether a table region prints its rows as label-then-digits with no line between them."""
+    # A label with no line break in it shares its line with the row before it.
+    glued = sum(1 for p in pieces(text) if p.same_line and _GLUED.search(p.label.rstrip()))
+    return glued >= 2
+
+
+def readings(run: str, width: int, holds: Callable[[Reading], bool]) -> list[Reading]:
+    """Every way to read `run` as `width` whole numbers (no leading zeros) for which `holds` is true."""
+    tokens = run.split()
+    digits = "".join(tokens)
+    if len(digits) == width and len(tokens) <= width and digits.isdecimal():
+        return [tuple(int(c) for c in digits)]
+    out: list[Reading] = []
+    for steps, reading in enumerate(_compose(tokens, width), 1):
+        if steps > _MAX_STEPS:
+            return []  # too many readings to weigh: the row is left out
+        if holds(reading):
+            out.append(reading)
+    return out
+
+
+def _compose(tokens: list[str], width: int) -> Iterator[Reading]:
+    if not tokens:
+        if width == 0:
+            yield ()
+        return
+    head, rest = tokens[0], tokens[1:]
+    for k in range(1, min(len(head), width - len(rest)) + 1):
+        for part in _split(head, k):
+            for tail in _compose(rest, width - k):
+                yield part + tail
+
+
+def _split(s: str, k: int) -> Iterator[Reading]:
+    """`s` cut into `k` whole numbers written without leading zeros."""
+    if k == 1:
+        if "." in s:
+            if s.count(".") == 1 and s[0].isdecimal() and (s[0] != "0" or s.startswith("0.")) and not s.endswith("."):
+                yield (float(s),)
+        elif len(s) == 1 or s[0] != "0":
+            yield (int(s),)
+        return
+    first_max = 1 if s[0] == "0" else len(s) - k + 1
+    for n in range(1, first_max + 1):
+        if "." in s[: n + 1]:
+            break  # a decimal number is one cell: only the last part of a piece may hold one
+        for tail in _split(s[n:], k - 1):
+            yield (int(s[:n]), *tail)
+
+
+def _row_total(reading: Reading) -> bool:
+    return sum(reading[:-1]) == reading[-1]
+
+
+def _blocks_total(reading: Reading) -> bool:
+    return all(sum(reading[i : i + 4]) == reading[i + 4] for i in range(0, len(reading), 5))
+
+
+def read_requests_runon(text: str) -> Block:
+    """Table 三 from a run-on region: {row: {column: cell}}; rows without a sure reading are left out."""
+    found: dict[str, list[Reading]] = {}
+    blank: set[str] = set()
+    for piece in _rows_with_blanks(text):
+        key = request_row(piece.label)
+        if key is None or key in found or key in blank:
+            continue
+        if not piece.digits:
+            blank.add(key)
+            continue
+        options = readings(piece.digits, len(REQUEST_COLUMNS), _row_total)
+        if options:
+            found[key] = options
+    chosen = _resolve_columns(found)
+    block: Block = {
+        key: {col: parse_cell(str(v)) for col, v in zip(REQUEST_COLUMNS, reading, strict=True)}
+        for key, reading in chosen.items()
+    }
+    for key in blank:
+        block[key] = {col: parse_cell("") for col in REQUEST_COLUMNS}
+    return block
+
+
+def _rows_with_blanks(text: str) -> list[Piece]:
+    """The pieces, plus a row label followed straight by the next row's label (a row printed with no digits):
+    such a label ends where the next row's label starts, which only the labels themselves tell."""
+    out: list[Piece] = []
+    for piece in pieces(text):
+        parts = _label_parts(piece.label)
+        out.extend(Piece(p, "", piece.start, piece.start) for p in parts[:-1])
+        out.append(Piece(parts[-1] if parts else piece.label, piece.digits, piece.start, piece.end))
+    return out
+
+
+_ITEM = re.compile(r"(?=(?:[(（][一二三四五六七][)）]|\d[.．、])[^\d(（]{2,})")
+
+
+def _label_parts(label: str) -> list[str]:
+    """A label text cut before each ordinal that opens a row ("2.重复申请", "(四)无法提供")."""
+    cuts = [m.start() for m in _ITEM.finditer(label)] or [0]
+    bounds = [0, *[c for c in cuts if c > 0], len(label)]
+    parts = [label[a:b] for a, b in itertools.pairwise(bounds) if label[a:b].strip()]
+    # Group labels ((三)不予公开) carry no cells: they stay joined to the item after them.
+    merged: list[str] = []
+    for part in parts:
+        # (六)其他处理 is a row of its own in F19 and the group of three rows in F21.
+        if merged and request_row(merged[-1]) in (None, "other.total"):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return merged
+
+
+def _resolve_columns(found: dict[str, list[Reading]]) -> dict[str, Reading]:
+    """One reading per row: the combination under which most of table 三's column identities hold."""
+    sure = {k: v[0] for k, v in found.items() if len(v) == 1}
+    open_rows = [k for k, v in found.items() if len(v) > 1]
+    if not open_rows:
+        return sure
+    combos = 1
+    for k in open_rows:
+        combos *= len(found[k])
+    if combos > _MAX_COMBOS:
+        return sure  # too open to choose: the ambiguous rows are left out
+    best: tuple[int, dict[str, Reading]] | None = None
+    for pick in itertools.product(*(found[k] for k in open_rows)):
+        trial = {**sure, **dict(zip(open_rows, pick, strict=True))}
+        score = _identities_holding(trial)
+        if best is None or score > best[0]:
+            best = (score, trial)
+    assert best is not None
+    return best[1]
+
+
+def _identities_holding(rows: dict[str, Reading]) -> int:
+    results = [k for k in (RESULTS_F21 if "other.other" in rows else RESULTS_F19) if k in rows]
+    held = 0
+    for c in range(len(REQUEST_COLUMNS)):
+        if all(k in rows for k in ("new_received", "carried_over", "total_processed", "carried_forward")):
+            held += (
+                rows["new_received"][c] + rows["carried_over"][c]
+                == rows["total_processed"][c] + rows["carried_forward"][c]
+            )
+        if "total_processed" in rows and results:
+            held += sum(rows[k][c] for k in results) == rows["total_processed"][c]
+    return held
+
+
+def read_review_runon(text: str) -> Block:
+    """Table 四 from a run-on region: the fifteen cells after the header words, split by block totals. The
+    cells may come in several runs with only spaces or a mark between them; words end the table."""
+    found = pieces(text)
+    # The cells follow the last header word; figures in a sentence before the table are not cells.
+    first = next((i for i, p in enumerate(found) if _T4_HEADER_END.search(p.label)), None)
+    if first is None:
+        return {}
+    runs = [found[first].digits]
+    for piece in found[first + 1 :]:
+        if len(piece.label.strip()) > 2:
+            break
+        runs.append(piece.digits)
+    width = len(REVIEW_BLOCKS) * len(REVIEW_COLUMNS)
+    options = readings(" ".join(runs), width, _blocks_total)
+    if len(options) != 1:
+        return {}
+    cells = iter(options[0])
+    return {block: {col: parse_cell(str(next(cells))) for col in REVIEW_COLUMNS} for block in REVIEW_BLOCKS}
+
+
+def read_proactive_runon(text: str, version: str) -> Block:
+    """Table 二 from a run-on region. Rows of one cell take their run whole; the three-cell rows of documents
+    take the one reading in which the documents in force (or published in all) are not fewer than those made
+    (or published) this year, and are left out when several readings remain."""
+    block: Block = {}
+    for piece in pieces(text):
+        key = proactive_row(piece.label)
+        if key is None or key in block or _PROSE.search(piece.label):
+            continue
+        cols = proactive_columns(version, key)
+        if len(cols) == 1:
+            if len(piece.digits.split()) == 1:
+                block[key] = {cols[0]: parse_cell(piece.digits.strip())}
+            continue
+        options = readings(piece.digits, len(cols), _never_fewer_in_force if key in _DOC_ROWS else _any)
+        if len(options) == 1:
+            block[key] = {c: parse_cell(str(v)) for c, v in zip(cols, options[0], strict=True)}
+    return block
+
+
+_DOC_ROWS = ("regs", "normative_docs")
+
+
+def _never_fewer_in_force(r: Reading) -> bool:
+    return r[2] >= r[0] and r[2] >= r[1]
+
+
+def _any(r: Reading) -> bool:
+    return True
