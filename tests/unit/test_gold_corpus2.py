@@ -57,22 +57,24 @@ def test_there_are_forty_gold_reports_of_both_eras_each_checked_twice() -> None:
 @pytest.mark.parametrize(
     ("figure", "floor"),
     [
-        ("meta_accuracy", 0.92),
-        ("section_recall", 0.79),
+        ("meta_accuracy", 0.93),
+        ("section_recall", 0.98),
         ("section_precision", 0.99),
-        ("section_kind_accuracy", 0.97),
+        ("section_kind_accuracy", 0.99),
         ("fact_recall", 0.51),
         ("fact_precision", 0.76),
         ("cell_accuracy", 0.96),
-        ("defects_caught", 0.76),
+        ("defects_caught", 0.8),
     ],
 )
-def test_real_report_gold_scores_stay_at_or_above_their_floor(scores: dict[str, Any], figure: str, floor: float) -> None:
+def test_real_report_gold_scores_stay_at_or_above_their_floor(
+    scores: dict[str, Any], figure: str, floor: float
+) -> None:
     assert scores[figure] >= floor, scores["problems"]
 
 
 def test_real_report_gold_false_alarms_stay_under_their_ceiling(scores: dict[str, Any]) -> None:
-    assert scores["false_alarms"] <= 36, scores["problems"]
+    assert scores["false_alarms"] <= 6, scores["problems"]
 
 
 def test_every_report_of_corpus2_ends_as_a_record_with_its_sections_and_tables(corpus2: Path) -> None:

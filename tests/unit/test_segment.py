@@ -171,3 +171,33 @@ def test_a_numbered_sentence_on_no_reportable_topic_is_not_made_a_run_in_heading
     )
     headings = [s.heading for s in segment(doc(text)).sections]
     assert headings == ["一、概述", "三、主动公开情况"]
+
+
+def test_a_heading_right_after_the_last_cell_of_a_run_on_table_is_found_and_the_tables_row_labels_are_not() -> None:
+    text = (
+        "一、总体情况\n正文。\n二、主动公开政府信息情况第二十条第(一)项信息内容规章000行政事业性收费0"
+        "三、收到和处理政府信息公开申请情况申请人情况自然人一、本年新收政府信息公开申请数量0000000"
+        "四、结转下年度继续办理0000000 四、政府信息公开行政复议、行政诉讼情况"
+        "行政复议行政诉讼结果维持结果纠正总计000000000000000"
+        "五、存在的主要问题及改进情况2023年,我局…。采购总金额246900元六、其他需要报告的事项无。"
+    )
+    headings = [s.heading for s in segment(doc(text)).sections]
+    assert headings == [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
+
+
+def test_a_numeral_inside_a_word_does_not_open_a_heading() -> None:
+    text = "一、概述\n坚持统一、主动公开的原则开展工作。\n二、依申请公开情况\n无。"
+    assert [s.heading for s in segment(doc(text)).sections] == ["一、概述", "二、依申请公开情况"]
+
+
+def test_an_appended_table_caption_keeps_only_its_caption() -> None:
+    text = "一、概述\n正文。\n二、主动公开情况\n正文。\n三、附表指标名称计量单位本年统计主动公开信息数条6"
+    sections = segment(doc(text)).sections
+    assert (sections[-1].heading, sections[-1].kinds) == ("三、附表", ["extra"])

@@ -142,8 +142,11 @@ def _title(rest: str) -> str | None:
 # A title run into its body with no mark between them ("一、总体情况2021年，我局…",
 # "五、存在的主要问题及改进情况（一）…") ends with one of these words, before the body's first clause mark.
 _RUN_IN_END = re.compile(r"情况|概述|概况|措施|事项|打算|计划|问题|安排|思路|方向")
-# What a body opens with right after such a title: a sub-marker, a number, or a sentence's usual first words.
-_BODY_START = re.compile(r"[(（一二三四五六七八九十㈠-㈩①-⑳\d]|第|根据|按照|为了?|我|本|今年|全年|一年来|近年来|在|自")
+# What a body opens with right after such a title: a gap, a sub-marker, a number, or a sentence's usual first words.
+_BODY_START = re.compile(
+    r"\s|[(（一二三四五六七八九十㈠-㈩①-⑳\d]|第|根据|按照|为了?|我|本|今年|全年|一年来|近年来|在|自|无|暂无|没有"
+    r"|申请人情况|信息内容|行政复议行政诉讼"  # the header of the template table printed right after its heading
+)
 
 
 def _run_in_title(rest: str) -> str | None:
@@ -163,6 +166,8 @@ def _run_in_title(rest: str) -> str | None:
 def _trim_run_in(title: str) -> str:
     """A top-level title without the body or note run on after it ("其他需要报告的事项2021年,无…",
     "…申请情况(本列数据的勾稽关系为")."""
+    if title.startswith(("附表", "附件")) and len(title) > 2:
+        return title[:2]  # 四、附表指标名称计量单位…: an appended table's caption, its header run on
     for m in _RUN_IN_END.finditer(title):
         if m.end() < len(title) and _BODY_START.match(title, m.end()) and kinds_of(title[: m.end()]) != ["extra"]:
             return title[: m.end()]
@@ -195,7 +200,7 @@ def parse_line(line: str, offset: int) -> Candidate | None:
         body = body[:-2].rstrip()
     lead += len(line[lead:]) - len(line[lead:].lstrip())
     found = match_marker(body)
-    if found is None or is_table_row(body):
+    if found is None:
         return None
     style, rank, m = found
     rest = body[m.end() :]
@@ -205,6 +210,10 @@ def parse_line(line: str, offset: int) -> Candidate | None:
     if rank <= 1:
         title = _run_in_title(rest) if title is None else _trim_run_in(title)
     if title is None or is_table_label(_SPACE.sub("", title)):
+        return None
+    # A line ending in cells is a table row, unless a top-level title naming a section opens it and a table
+    # printed on one line follows ("三、收到和处理政府信息公开申请情况…申请人情况…0 0 0").
+    if is_table_row(body) and (rank > 1 or kinds_of(title) == ["extra"]):
         return None
     raw = body[: m.end()] + title
     start = offset + lead

@@ -10,7 +10,7 @@ from schemas.sections import Kind
 # Order matters only for the order of the returned kinds; each rule is tested independently.
 _RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("overview", re.compile(r"概述|概况|总体(?:工作)?情况|基本情况|总体要求|总述|总体$")),
-    ("proactive", re.compile(r"主动公开|^(?:政府|政务)?信息公开(?:工作)?(?:的)?情况$")),
+    ("proactive", re.compile(r"主动公开|^(?:政府|政务)?(?:信息)?公开(?:工作)?(?:的)?情况$")),
     (
         "on_request",
         re.compile(r"依申请|收到和处理|(?:公开|信息)申请(?!行政复议|复议)(?:的)?(?:办理|处理)?情况|申请公开"),

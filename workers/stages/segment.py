@@ -18,7 +18,13 @@ _SPACE = re.compile(r"\s")
 # that ends a sentence or a lead-in ("…报告如下：一、概述", "…取得成效。二、主动公开…"). Only the numeral
 # markers of the outer levels are tried (一、 第一部分 (一) ㈠): digits after a full stop are too often data.
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
-_RUN_IN_START = re.compile(rf"(?<=[。；;：:！!？?])(?={_CN_NUM}、|第{_CN_NUM}部分|[(（]{_CN_NUM}[)）]|[㈠-㈩])")
+_RUN_IN_START = re.compile(
+    rf"(?<=[。；;：:！!？?\s])(?={_CN_NUM}、|第{_CN_NUM}部分|[(（]{_CN_NUM}[)）]|[㈠-㈩])"
+    # After the last cell of a table run into the text ("…行政事业性收费0三、收到和处理…", "…547.9659万元三、"):
+    # the template's own row labels (一、本年新收…, 四、结转下年度…) are told apart by parse_line. A numeral
+    # after any other word is part of it (统一、规范).
+    rf"|(?<=[\d元个件条项次人])(?={_CN_NUM}、)"
+)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
