@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.stages.numbers import find_counts, parse_number
+from workers.stages.prose.numbers import find_counts, parse_number
 
 
 @pytest.mark.parametrize(

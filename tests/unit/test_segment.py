@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from schemas import Document
-from workers.stages.headings import parse_line
-from workers.stages.kinds import kinds_of
+from workers.stages.prose.headings import parse_line
+from workers.stages.prose.kinds import kinds_of
 from workers.stages.segment import segment
 
 

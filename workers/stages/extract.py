@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from itertools import accumulate, takewhile
 
 from schemas import Document, Evidence, Fact, Heading, Part, Segmentation
-from workers.stages.channels import channel_of
-from workers.stages.mentions import CHILDREN, Mention, family, find_mentions, headings_above, sentences_of
-from workers.stages.textview import View, build_view
-from workers.stages.zeros import BARE_NONE, zero_concepts, zeros
+from workers.stages.prose.channels import channel_of
+from workers.stages.prose.mentions import CHILDREN, Mention, family, find_mentions, headings_above, sentences_of
+from workers.stages.prose.textview import View, build_view
+from workers.stages.prose.zeros import BARE_NONE, zero_concepts, zeros
 
 # 2件(维持1件,纠正1件) and 答复的12件中,同意公开9件…: a bracket or 中 right after the count opens its parts too.
 _INTRO_SAME = re.compile(

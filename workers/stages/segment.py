@@ -6,8 +6,8 @@ import re
 from collections import Counter
 
 from schemas import Document, Heading, Section, Segmentation
-from workers.stages.headings import Candidate, continues_title, inline_headings, parse_line
-from workers.stages.kinds import kinds_of
+from workers.stages.prose.headings import Candidate, continues_title, inline_headings, parse_line
+from workers.stages.prose.kinds import kinds_of
 
 # A line this long that holds inline headings is a body flattened onto one line.
 _FLAT_LINE = 200

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from schemas import Check, CheckEvidence, Document, Extraction, Fact, Segmentation
-from workers.stages.numbers import Count, find_counts
+from workers.stages.prose.numbers import Count, find_counts
 
 NAMES = {
     "proactive.total": "主动公开信息总数",

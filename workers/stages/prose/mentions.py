@@ -11,9 +11,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from schemas import Segmentation
-from workers.stages.concepts import classify
-from workers.stages.numbers import Count, find_counts
-from workers.stages.textview import View
+from workers.stages.prose.concepts import classify
+from workers.stages.prose.numbers import Count, find_counts
+from workers.stages.prose.textview import View
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
 # Real sentences are far shorter; a run with no sentence end (a flattened page, hostile input) is cut into

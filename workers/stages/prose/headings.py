@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import cn2an
 
-from workers.stages.kinds import kinds_of
+from workers.stages.prose.kinds import kinds_of
 
 CN_DIGITS = "一二三四五六七八九十"
 _CN = f"[{CN_DIGITS}]{{1,3}}"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from workers.stages.channels import clauses, proactive
+from workers.stages.prose.channels import clauses, proactive
 
 REQ_UNITS = frozenset({"件", "条", "份", "封", "个", "宗", "起", "人次", "项"})
 CASE_UNITS = frozenset({"件", "起", "宗", "个", "次", "例", "项"})

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from schemas import Document, Segmentation
-from workers.stages.headings import is_table_row
+from workers.stages.prose.headings import is_table_row
 
 _CELL_LINE = re.compile(r"^[\s\d.,/—\-–%]*$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?:：;；]\s*$")
