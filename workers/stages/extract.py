@@ -19,11 +19,19 @@ from workers.stages.prose.channels import channel_of
 from workers.stages.prose.mentions import CHILDREN, Mention, family, find_mentions, headings_above, sentences_of
 from workers.stages.prose.textview import View, build_view
 from workers.stages.prose.zeros import BARE_NONE, zero_concepts, zeros
+from workers.stages.tables.regions import find_regions
+from workers.stages.tables.runon import run_on_spans
 
 # 2件(维持1件,纠正1件) and 答复的12件中,同意公开9件…: a bracket or 中 right after the count opens its parts too.
+# 在公开的99条信息中, (主动公开128条,)涵盖…/主要类别有: a total named again (by its value) or a list announced.
 _INTRO_SAME = re.compile(
-    r"^(?:中|当中)[,:]?|^\((?=[^)]*\d)|^(?:[^。\n\d]{0,16}?[,;])?[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含)[^,:;。]{0,4}?[,:;]?"
+    r"^(?:中|当中)[,:]?|^\((?=[^)]*\d)|^[^,。\d]{0,12}?中[,:]"
+    r"|^(?:[^。\n\d]{0,16}?[,;])?[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含|涵盖|主要(?:有|为|是|涉及|包括|类别有))"
+    r"[^,:;。]{0,4}?[,:;]?"
 )
+# A bare list after a total (主动公开政府信息364条,人事信息17条,…,其他…19条): the items are the total's parts when
+# they are counts of the same unit, separated by list marks only, name no other concept, and do not exceed it.
+_LIST_GAP = re.compile(r"^[^。,;:、\d]{0,30}$")
 _INTRO_NEXT = re.compile(r"^(?:其中|包括|在[^,。]{1,14}?中|按[^,。]{1,10}分|从[^,。]{1,10}(?:看|分)|具体(?:为|如下))")
 _OWN_LEVEL = re.compile(r"^[^,;:]{0,8}(?:本级|直属|所属|下属)")
 _LABEL_BREAK = re.compile(r"[,;:、]")
@@ -59,6 +67,7 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
                 if si in counted:
                     break
         if start < 0:
+            _attach_list(view, mentions, i)
             continue
         for m in _after(mentions, i):
             if m.sentence > stop_sentence:
@@ -84,6 +93,26 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
                 anchor.parts.append(m)
         if anchor.parts:
             anchor.end = sentences[stop_sentence][1]
+
+
+def _attach_list(view: View, mentions: list[Mention], i: int) -> None:
+    anchor = mentions[i]
+    items: list[Mention] = []
+    prev_end = anchor.count.end
+    for m in _rest_of_sentence(mentions, i):
+        between = view.text[prev_end : m.count.start]
+        if m.part_of is not None or m.count.unit != anchor.count.unit or m.concept not in (None, anchor.concept):
+            break
+        if between[:1] not in (",", ";", "、") or not _LIST_GAP.match(between[1:]):
+            break
+        items.append(m)
+        prev_end = m.count.end
+    if len(items) < 2 or sum(m.count.value for m in items) > anchor.count.value:
+        return
+    for m in items:
+        m.window = view.text[m.count.start - len(m.window) : m.count.start]
+        m.part_of = anchor
+        anchor.parts.append(m)
 
 
 def _after(mentions: list[Mention], i: int) -> Iterator[Mention]:
@@ -117,10 +146,20 @@ def _fact(view: View, doc: Document, m: Mention, start: int) -> Fact:
     )
 
 
+def _outside(spans: list[tuple[int, int]], at: int) -> bool:
+    return not any(a <= at < b for a, b in spans)
+
+
 def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
     view = build_view(doc, seg)
     sentences = sentences_of(view.text)
-    mentions = find_mentions(view, sentences, headings_above(seg, view, sentences))
+    regions = find_regions(doc.text)
+    tables = run_on_spans(doc.text, regions.requests, regions.review)
+    mentions = [
+        m
+        for m in find_mentions(view, sentences, headings_above(seg, view, sentences))
+        if _outside(tables, view.span(m.count.start, m.count.end)[0])
+    ]
     _attach_parts(view, sentences, mentions)
     found: list[tuple[int, Fact, str]] = []
     answered = _Answered(doc.text, seg.headings)
@@ -137,6 +176,8 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
         if not concepts:
             continue
         a, b = view.span(s, e)
+        if not _outside(tables, a) and not _outside(tables, b - 1):
+            continue
         # 收取…120元，无减免情况: a figure stated in the same sentence outweighs the negation.
         for concept in concepts:
             if (si, concept) in stated:
@@ -181,8 +222,12 @@ def _dedupe(found: list[tuple[int, Fact, str]]) -> list[Fact]:
     out: list[Fact] = []
     seen: set[tuple[str, float | None]] = set()
     first: dict[str, Fact] = {}
+    kept: dict[tuple[str, float | None], Fact] = {}
     for _, fact, window in found:
         if (fact.concept, fact.value) in seen:
+            same = kept[(fact.concept, fact.value)]
+            if fact.parts and not same.parts:
+                same.parts = fact.parts  # 在主动公开的739条政府信息中,…: the total named again with its parts
             continue
         head = first.get(fact.concept)
         if head and fact.value is not None and head.value and fact.value < head.value and _SUB_UNIT.search(window):
@@ -193,5 +238,6 @@ def _dedupe(found: list[tuple[int, Fact, str]]) -> list[Fact]:
             continue
         first.setdefault(fact.concept, fact)
         seen.add((fact.concept, fact.value))
+        kept[(fact.concept, fact.value)] = fact
         out.append(fact)
     return out

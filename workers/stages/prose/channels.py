@@ -52,6 +52,11 @@ def proactive(left: str, right: str) -> str | None:
     if len(parts) > 1 and _PREPOSITION.match(parts[-2]) and not _PUBLISH.search(parts[-2]):
         scope = parts[-2] + clause
     channels = [name for name, pattern in CHANNELS if pattern.search(scope)]
+    if not channels and len(parts) > 1:
+        # 我局通过政府门户网站主动公开…,全年公开政府信息共228条: a clause naming no outlet continues the one
+        # before it (no count stands between them, `left` starts after the previous count).
+        channels = [name for name, pattern in CHANNELS if pattern.search(parts[-2])]
+        scope = parts[-2] + clause
     # 公众号推送345条: on weibo and wechat the items are posts; a website also carries cases, forms, files.
     if not (_ITEM.search(bare) or _ITEM_AFTER.match(right) or {"proactive.weibo", "proactive.wechat"} & set(channels)):
         return None

@@ -21,7 +21,8 @@ CONS_UNITS = frozenset({"人次", "次", "件", "个", "条", "批次", "人"})
 STAFF_UNITS = frozenset({"人", "名"})
 FEE_UNITS = frozenset({"元", "万元"})
 
-_REQUEST_CTX = re.compile(r"申请|答复|办结")
+# 依申请公开 names a kind of document (公开属性), not requests: it alone is no request context.
+_REQUEST_CTX = re.compile(r"(?<!依)申请|答复|办结")
 _DISCLOSURE_CTX = re.compile(r"信息公开|政务公开|公开工作|依申请")
 
 
@@ -60,6 +61,8 @@ RULES: tuple[Rule, ...] = (
         re.compile(r"(?:收到|受理|接到|接收|新收|登记)[^,;:]*申请|申请(?!行政复议|复议)[^,;:]{0,6}$"),
         2,
         REQ_UNITS,
+        # 申请竣工验收备案16条 is a permit: the requests counted are disclosure requests.
+        re.compile(r"信息公开|政务公开|公开申请|依申请|申请公开|申请人"),
     ),
     Rule("withheld.total", re.compile(r"不予公开"), 2, PRO_UNITS),
     Rule("staff.total", re.compile(r"(?:工作|从业|专兼职)?人员"), 2, STAFF_UNITS, _DISCLOSURE_CTX),
@@ -83,13 +86,24 @@ _CONCEPT_NOUN = re.compile(
 _CARRIED_AFTER = re.compile(
     r"^(?:申请)?(?:(?:结转|转入|转至|转到|延期至|延至)(?:至|到|入)?(?:下一?年度?|\d{4}年)|(?:正在|仍在|尚在|尚未)(?:办理|办结|处理))"
 )
-_STAFF_NOUN = re.compile(r"^(?:的)?(专兼职|专职|兼职)?(?:的)?(?:工作)?(?:人员|信息员|联络员)")
+_STAFF_NOUN = re.compile(r"^(?:的)?(专兼职|专职|兼职)?(?:的)?(?:工作)?(?:人员|信息员|联络员)(专兼职|专职|兼职)?")
 _OPENS_WITH_COUNT = re.compile(r"(?:有|收到|受理|接到|共|发生|办结|答复)的?$")
 _REVIEW = re.compile(r"复议")
 _LITIGATION = re.compile(r"诉讼")
 _REQUEST = re.compile(r"申请(?!行政复议|复议)")
 _ANSWERED = re.compile(r"办结|答复|办理完毕")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Scope: a running total since some earlier date is not the year's figure (历年累计主动公开…837条,
+# 截止2014年12月25日,…累计…805条); a plain 累计 is the year's running total (全年累计, 2016年度,…累计…).
+_CUMULATIVE = re.compile(r"历年|以来|至今|截[至止]目前")
+_SINCE = re.compile(r"截[至止]\d{4}年")
+_THIS_YEAR = re.compile(r"全年|本年|今年|年度内")
+# Documents made (制作、获取政府信息总数473条) are counted before any is published: no concept of ours.
+_MADE = re.compile(r"(?:制作|制发|获取|产生|生成|形成)[^,;:]{0,12}(?:信息|文件|公文)")
+# A list of documents by their disclosure kind (主动公开123条,依申请公开信息数245条,不予公开信息数105条):
+# 依申请公开 there counts documents, not requests.
+_BY_DISCLOSURE_KIND = re.compile(r"依申请公开(?:的)?(?:政府)?(?:信息|文件|公文)?(?:数|数量)?(?:为)?$")
+_KIND_LIST = re.compile(r"主动公开[^。;]{0,20}?\d")
 # A clause this short (共受理3件) takes its topic from the clauses before it.
 _SHORT_CLAUSE = 8
 
@@ -123,7 +137,8 @@ def _right_cue(clause_before: str, right: str, unit: str, sentence: str) -> str 
     if unit in STAFF_UNITS:
         m = _STAFF_NOUN.match(clause)
         if m and _DISCLOSURE_CTX.search(sentence + clause):
-            return {"专职": "staff.full_time", "兼职": "staff.part_time"}.get(m.group(1) or "", "staff.total")
+            kind = m.group(1) or m.group(2) or ""  # 3名兼职人员, 2名人员兼职从事…
+            return {"专职": "staff.full_time", "兼职": "staff.part_time"}.get(kind, "staff.total")
         return None
     if unit in REQ_UNITS and _CARRIED_AFTER.match(clause):
         return "requests.carried_forward"
@@ -151,6 +166,13 @@ def classify(
     context = context or sentence
     clause = clauses(left)[-1]
     if _NOT_A_COUNT.search(left) or _RATE.search(clause) or _COUNTS_OTHER.match(right):
+        return None
+    if (_CUMULATIVE.search(clause) or ("累计" in clause and _SINCE.search(left))) and not _THIS_YEAR.search(clause):
+        return None
+    made = _MADE.search(clause) if unit in PRO_UNITS else None
+    if made and "公开" not in clause[made.start() :]:
+        return None
+    if _BY_DISCLOSURE_KIND.search(clause) and _KIND_LIST.search(sentence):
         return None
     if chinese and _HAN.match(right) and not _CONCEPT_NOUN.match(right):
         return None

@@ -48,6 +48,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A label that touches its digits: the last character a word's or a closing bracket.
 _GLUED = re.compile(r"[\u4e00-\u9fff)）”]$")
 _T4_HEADER_END = re.compile(r"(?:总计|审结)\s*$")
+_T4_HEADER_START = re.compile(r"行政复议\s*行政诉讼|结果\s*维持")
 # A sentence, not a row label: prose figures before or after a table are no cells.
 _PROSE = re.compile(r"[。，,；;]")
 _MAX_STEPS = 200_000
@@ -280,3 +281,19 @@ def _never_fewer_in_force(r: Reading) -> bool:
 
 def _any(r: Reading) -> bool:
     return True
+
+
+def run_on_spans(text: str, requests: tuple[int, int] | None, review: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Where tables 三 and 四 stand in `text` when printed run-on: their labels and digits are no prose (a row
+    label such as 信访举报投诉类申请 followed by 0000000 states no zero of complaints). Table 四's region opens at
+    the first 行政复议, often in a sentence before the table, so its span starts at its header words."""
+    spans: list[tuple[int, int]] = []
+    if requests and is_run_on(text[slice(*requests)]):
+        spans.append(requests)
+    if review:
+        region = text[slice(*review)]
+        header = _T4_HEADER_START.search(region)
+        cells = next((p for p in pieces(region) if _T4_HEADER_END.search(p.label)), None)
+        if header and cells and header.start() < cells.start:
+            spans.append((review[0] + header.start(), review[0] + cells.end))
+    return spans

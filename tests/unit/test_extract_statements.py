@@ -1,0 +1,77 @@
+"""Statements read as who did what to how many, in which scope (workers/stages/prose): the sentence shapes
+are the ones the real reports of ../shared/corpus2 print, rewritten with other bodies and figures."""
+
+from __future__ import annotations
+
+from tests.unit.test_extract import facts_of, pairs
+
+
+def test_a_running_total_since_an_earlier_year_is_not_the_years_figure() -> None:
+    got = pairs("2017年度,主动公开政府信息457条,历年累计主动公开政府信息837条。")
+    assert got == {("proactive.total", 457)}
+
+
+def test_a_total_accumulated_up_to_a_date_is_not_the_years_figure() -> None:
+    got = pairs("截止2014年12月25日,我局在门户网站累计主动公开政府信息805条。其中2014年度我局共主动公开政府信息360条。")
+    assert got == {("proactive.total", 360)}
+
+
+def test_the_years_running_total_is_the_years_figure() -> None:
+    assert pairs("2016年度,我县围绕中心工作,累计主动公开政府信息1877条。") == {("proactive.total", 1877)}
+
+
+def test_documents_listed_by_their_disclosure_kind_are_not_requests() -> None:
+    got = pairs(
+        "2022年制作、获取政府信息总数473条,其中主动公开政府信息123条,依申请公开信息数245条,不予公开信息数105条。"
+    )
+    assert ("requests.received", 245) not in got and ("proactive.total", 473) not in got
+    assert ("proactive.total", 123) in got and ("withheld.total", 105) in got
+
+
+def test_requests_said_as_依申请公开_alone_are_still_requests() -> None:
+    assert pairs("2015年,我局依申请公开政府信息0条。") == {("requests.received", 0)}
+
+
+def test_an_application_for_a_permit_is_not_a_disclosure_request() -> None:
+    assert pairs("全年公开施工许可证76条、申请竣工验收备案16条等。") == set()
+
+
+def test_a_bare_comma_list_after_a_total_is_its_breakdown() -> None:
+    [fact] = facts_of(
+        "2022年,主动公开政府信息364条,人事信息17条,规划类信息1条,重大建设项目类信息308条,其他应主动公开的政府信息19条。"
+    )
+    assert (fact.concept, fact.value, [p.value for p in fact.parts]) == ("proactive.total", 364, [17, 1, 308, 19])
+
+
+def test_a_list_announced_by_涵盖_is_a_breakdown() -> None:
+    [fact] = facts_of(
+        "2023年,主动公开政府信息128条,涵盖政策及规范性文件类6条、重大建设项目信息类24条、其他应主动公开的政府信息98条。"
+    )
+    assert [p.value for p in fact.parts] == [6, 24, 98]
+
+
+def test_a_total_named_again_by_its_value_takes_the_breakdown_that_follows() -> None:
+    text = (
+        "我局2015年主动公开政府信息99条。(二)主动公开政府信息的类别"
+        "在公开的99条信息中,规范性文件18条,占18%;工作动态81条,占82%。"
+    )
+    [fact] = facts_of(text)
+    assert (fact.value, [p.value for p in fact.parts]) == (99, [18, 81])
+
+
+def test_an_outlet_named_in_the_clause_before_is_the_channel_of_the_figure() -> None:
+    got = pairs("我局通过政府门户网站主动公开应主动公开的政府信息,全年公开政府信息共228条。")
+    assert got == {("proactive.website", 228)}
+
+
+def test_people_said_to_work_part_time_after_the_noun_are_part_time_staff() -> None:
+    assert pairs("局办公室共有2名人员兼职从事政府信息公开工作。") == {("staff.part_time", 2)}
+
+
+def test_row_labels_of_a_run_on_table_state_no_zero() -> None:
+    table = (
+        "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)申请人情况自然人总计"
+        "一、本年新收政府信息公开申请数量0000000二、上年结转政府信息公开申请数量0000000"
+        "(五)不予处理1.信访举报投诉类申请00000002.重复申请0000000(七)总计0000000四、结转下年度继续办理0000000"
+    )
+    assert ("complaints.total", 0) not in pairs("三、收到和处理政府信息公开申请情况\n" + table)
