@@ -17,6 +17,7 @@ from itertools import accumulate, takewhile
 from schemas import Document, Evidence, Fact, Heading, Part, Segmentation
 from workers.stages.prose.channels import channel_of
 from workers.stages.prose.mentions import CHILDREN, Mention, family, find_mentions, headings_above, sentences_of
+from workers.stages.prose.statistics import statistics_rows
 from workers.stages.prose.textview import View, build_view
 from workers.stages.prose.zeros import BARE_NONE, zero_concepts, zeros
 from workers.stages.tables.regions import find_regions
@@ -185,7 +186,25 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
             ev = Evidence(start=a, end=b, quote=doc.text[a:b].strip())
             found.append((s, Fact(concept=concept, value=0, evidence=ev), ""))
     found.sort(key=lambda x: x[0])
-    return _dedupe(found)
+    facts = _dedupe(found)
+    table_spans = [s for s in (regions.proactive, regions.requests, regions.review) if s]
+    return facts + _statistics_facts(doc.text, table_spans, facts)
+
+
+def _statistics_facts(text: str, skip: list[tuple[int, int]], prose: list[Fact]) -> list[Fact]:
+    """The rows of the appended statistics lists, for the concepts the prose does not state."""
+    out: list[Fact] = []
+    stated: set[str] = {f.concept for f in prose}
+    known = frozenset(float(f.value) for f in prose if f.value is not None)
+    for row in statistics_rows(text, skip, known):
+        if row.concept is None or row.concept in stated:
+            continue
+        stated.add(row.concept)
+        end = max([row.end, *(p.end for p in row.parts)])
+        parts = [Part(label=text[p.start : p.end].rstrip("0123456789. "), value=p.value) for p in row.parts]
+        evidence = Evidence(start=row.start, end=end, quote=text[row.start : end])
+        out.append(Fact(concept=row.concept, value=row.value, unit=row.unit, parts=parts, evidence=evidence))
+    return out
 
 
 def _zero_concepts_of(view: View, s: int, e: int, answered: _Answered) -> list[str]:
