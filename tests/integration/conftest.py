@@ -91,10 +91,10 @@ class Live:
         return n
 
 
-def start_live(tmp: Path, extra_env: dict[str, str] | None = None, workers: int = 1) -> Live:
+def start_live(tmp: Path, extra_env: dict[str, str] | None = None, workers: int = 1, concurrency: int = 2) -> Live:
     stack = LocalStack(tmp, settings_env=FAST | (extra_env or {}))
     try:
-        stack.start(workers=workers, concurrency=2)
+        stack.start(workers=workers, concurrency=concurrency)
     except Exception:
         stack.stop()
         raise

@@ -21,22 +21,24 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def one_slot_live(tmp_path: Path) -> Iterator[Live]:
-    lv = start_live(tmp_path, {"GONGKAI_MAX_DELIVERIES": "2", "GONGKAI_MAX_BYTES": "8000000"})
+    # One pool process: the process that took a delivery is the only one alive, no guessing which is busy.
+    lv = start_live(tmp_path, {"GONGKAI_MAX_DELIVERIES": "2", "GONGKAI_MAX_BYTES": "8000000"}, concurrency=1)
     yield lv
     lv.stack.stop()
 
 
-def _kill_the_child_running(live: Live, key: str) -> None:
-    """Waits until a pool process has taken this delivery (its counter moved), then SIGKILLs that process."""
+def _kill_the_child_running(live: Live) -> None:
+    """SIGKILLs the worker's one pool process, which has taken the delivery (the caller saw its counter move)."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        if live.redis.get(key):
-            for child in psutil.Process(live.stack.procs["worker0"].pid).children():
-                if child.cpu_percent(interval=0.02) > 0:
-                    child.send_signal(signal.SIGKILL)
-                    return
+        alive = [
+            c for c in psutil.Process(live.stack.procs["worker0"].pid).children() if c.status() != psutil.STATUS_ZOMBIE
+        ]
+        if len(alive) == 1:
+            alive[0].send_signal(signal.SIGKILL)
+            return
         time.sleep(0.005)
-    raise AssertionError("the task never started")
+    raise AssertionError("the worker has no single pool process")
 
 
 def _delivery_counter(live: Live, pattern: str) -> str:
@@ -60,7 +62,7 @@ def test_a_task_that_keeps_killing_its_worker_is_dead_lettered_as_redelivered_to
     for delivery in (1, 2):
         while int(live.redis.get(key) or 0) < delivery:
             time.sleep(0.005)
-        _kill_the_child_running(live, key)
+        _kill_the_child_running(live)
     letter = live.entry(live.outcome(ref, timeout=120))
     assert letter["error"] == "redelivered_too_often"
     assert live.entries_for(ref) == 1
