@@ -161,3 +161,11 @@ def test_an_html_table_row_with_every_cell_blank_is_kept_as_blank_cells() -> Non
     # 本年新收…数量 names a row although 数量 is a column word of table 二's headers.
     for key in ("new_received", "denied.law_prohibited"):
         assert [c.semantic for c in tables.requests[key].values()] == ["blank"] * 7
+
+
+def test_信息内容_in_a_sentence_does_not_open_table_two() -> None:
+    from workers.stages.tables.regions import find_regions
+
+    assert find_regions("通过门户网站充实公开信息内容,共公开政府信息6条。").proactive is None
+    assert find_regions("第二十条第(一)项 信息内容 本年制发件数").proactive is not None
+    assert find_regions("信息内容 | 本年新制作数量 | 本年新公开数量").proactive is not None

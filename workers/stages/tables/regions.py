@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_T2 = re.compile(r"第二十条第|信息内容")
+# 信息内容 alone is prose too (充实公开信息内容): as table 二's caption it heads its column words.
+_T2 = re.compile(r"第二十条第|信息内容(?=[\s|]{0,8}(?:本年|新制作|上一年|处理决定|收费金额|采购))")
 _T3 = re.compile(r"勾稽关系|申请人情况|本年新收政府信息公开申请")
 _T3_LAST = re.compile(r"结转下年|下年度继续办理")
 # PDF cells wrap anywhere (行政复\n议), so the words are matched across whitespace.
