@@ -249,3 +249,20 @@ def test_title_after_a_breadcrumb_on_a_flattened_line_is_found() -> None:
 )
 def test_title_forms_in_book_marks_with_the_year_after_the_subject_or_with_a_note(printed: str, expected: str) -> None:
     assert _meta(f"{printed}\n一、概述\n正文。").title == expected
+
+
+@pytest.mark.parametrize(
+    ("tail", "written"),
+    [
+        # a statistics list appended after the signature
+        ("某县财政局\n二〇一一年元月二十日\n附表:\n指标名称\n" + "主动公开信息数\n条 3\n" * 12, "2011-01-20"),
+        # the signature run on after the last sentence, on one line
+        ("六、其他需要报告的事项本年度无收取信息处理费情况。某区旅游局 2020年1月2日", "2020-01-02"),
+        # what follows a signature (抄送, 印发) run on after the date
+        ("某区市场监督管理局\n2022年1月7日抄送:驻区纪检组。某区市场监督管理局办公室\n2022年1月7日印发", "2022-01-07"),
+    ],
+)
+def test_the_closing_date_is_found_wherever_the_signature_stands(tail: str, written: str) -> None:
+    body = "一、概述\n" + "我局认真贯彻落实条例,扎实推进政府信息公开工作。\n" * 20
+    doc = normalize((body + tail).encode(), "report.txt", None, Limits())
+    assert doc.meta.written_date is not None and doc.meta.written_date.isoformat() == written

@@ -7,7 +7,7 @@ from datetime import date
 
 from schemas.document import Meta
 
-from .meta_dates import CN_YEAR, cn_year, date_spans, first_date
+from .meta_dates import CHINESE_DATE, CN_YEAR, NUMERIC_DATE, cn_year, date_spans, first_date
 from .meta_labels import ANY_LABEL, first_token, index_token, is_site_itself, labelled_values
 from .meta_title import find_title, title_from_page, yearless_title
 
@@ -24,6 +24,12 @@ _YEAR_IN = re.compile(rf"(\d{{4}}|{CN_YEAR})\s*年")
 _DATE_ONLY = re.compile(
     r"^[\u4e00-\u9fff()]{0,30}\s*[\d〇零一二三四五六七八九十]{4}\s*[-/.年][\d一二三四五六七八九十\s\-/.月]{1,8}日?$"
 )
+_CLOSING = re.compile(
+    rf"(?:^|(?<=[\s。]))(?:[\u4e00-\u9fff()]{{2,30}}?\s*)?(?P<date>{NUMERIC_DATE}|{CHINESE_DATE})"
+    r"[ \t]*(?=$|\n|抄送|印发|附件|附表)",
+    re.MULTILINE,
+)
+_LABEL_BEFORE = re.compile(r"(?:[:：]|日期|时间)\s*$")
 _TODAY = re.compile(r"今天是|今日|当前日期|现在是")
 _WEEKDAY = re.compile(r"\s*(?:星期|礼拜|周)[一二三四五六日天]")
 _SENTENCE = re.compile(r"[。;]|至|统计|截止|截至")
@@ -105,7 +111,9 @@ def _bare_header_date(head: list[str]) -> date | None:
 
 
 def _closing_date(lines: list[str]) -> date | None:
-    """The 落款 date: a line holding only a date (maybe after the body's name) among the last lines."""
+    """The 落款 date: a line holding only a date (maybe after the body's name) among the last lines; else the
+    last date that closes a passage anywhere in the second half (after a full stop, a gap or the body's name,
+    and before a line break, the end, or what follows a signature: 抄送, 印发, 附件, 附表)."""
     tail: list[str] = []
     for raw in reversed(lines):
         if raw.strip():
@@ -115,6 +123,14 @@ def _closing_date(lines: list[str]) -> date | None:
     for line in tail:
         if len(line) <= 45 and _DATE_ONLY.match(line):
             return first_date(line)
+    text = "\n".join(lines)
+    closing = list(_CLOSING.finditer(text, len(text) // 2))
+    for m in reversed(closing):
+        if _LABEL_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # 发布时间: 2020-08-13 is page metadata, not a signature's date
+        found = first_date(m.group("date"))
+        if found:
+            return found
     return None
 
 

@@ -10,13 +10,16 @@ from datetime import date
 _CN_DIGIT = dict(zip("〇零0一二三四五六七八九", (0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 CN_YEAR = "[〇零0一二三四五六七八九]{4}"
 NUMERIC_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
-CHINESE_DATE = rf"({CN_YEAR})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日"
+# 元月 is January.
+CHINESE_DATE = rf"({CN_YEAR})\s*年\s*([一二三四五六七八九十元]{{1,2}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日"
 _DATE = re.compile(rf"{NUMERIC_DATE}|{CHINESE_DATE}")
 _COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
 
 
 def cn_number(text: str) -> int:
     """一 .. 九十九 (the month and day part of a written-out date)."""
+    if text == "元":
+        return 1
     if "十" not in text:
         return _CN_DIGIT.get(text, 0)
     tens, _, ones = text.partition("十")
