@@ -6,6 +6,7 @@ Celery tasks call these one stage at a time; `gongkai process` and the bulk task
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -22,11 +23,18 @@ from workers.stages.validate import validate
 T = TypeVar("T")
 
 
-def fallback_template(doc: Document) -> str:
+# The template's own words: a report printed in the 2019 format names its parts so even where its tables are
+# lost; one that does not is written the old way, whatever its year.
+_TEMPLATE_WORDS = re.compile(r"收到和处理政府信息公开申请|第二十条第")
+_STUB = 600  # characters of body below which a page is a stub (a title and a link), not a report
+
+
+def fallback_template(doc: Document, seg: Segmentation | None = None) -> str:
+    """The template of a report whose tables were not found: by its structure first, its year second."""
     year = doc.meta.report_year
-    if year is None:
+    if year is None or (seg is not None and not seg.sections and len(doc.text) < _STUB):
         return "unknown"
-    if year <= 2018:
+    if year <= 2018 or not _TEMPLATE_WORDS.search(doc.text):
         return "F07"
     return "F19" if year <= 2020 else "F21"
 
@@ -35,7 +43,7 @@ def extract(doc: Document, seg: Segmentation) -> Extraction:
     facts = extract_facts(doc, seg)
     tables, template = read_tables(doc, seg)
     if template == "unknown":
-        template = fallback_template(doc)  # type: ignore[assignment]
+        template = fallback_template(doc, seg)  # type: ignore[assignment]
     return Extraction(facts=facts, tables=tables, template=template)
 
 

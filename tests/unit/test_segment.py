@@ -201,3 +201,13 @@ def test_an_appended_table_caption_keeps_only_its_caption() -> None:
     text = "一、概述\n正文。\n二、主动公开情况\n正文。\n三、附表指标名称计量单位本年统计主动公开信息数条6"
     sections = segment(doc(text)).sections
     assert (sections[-1].heading, sections[-1].kinds) == ("三、附表", ["extra"])
+
+
+def test_a_marker_alone_on_its_line_takes_the_title_run_into_the_body_below() -> None:
+    text = "电子邮箱:gk@example.com)。一、\n概述2016年是开局之年,我局认真落实。\n二、主动公开政府信息情况\n正文。"
+    assert [s.heading for s in segment(doc(text)).sections] == ["一、概述", "二、主动公开政府信息情况"]
+
+
+def test_a_heading_right_after_an_address_that_ends_the_preamble_is_found() -> None:
+    text = "如有疑问请联系(邮箱gk@example.com)一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。"
+    assert [s.heading for s in segment(doc(text)).sections] == ["一、总体情况", "二、主动公开政府信息情况"]

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from schemas import Document, Heading, Section, Segmentation
-from workers.stages.prose.headings import Candidate, continues_title, inline_headings, parse_line
+from workers.stages.prose.headings import Candidate, continues_title, inline_headings, parse_line, run_in_title
 from workers.stages.prose.kinds import kinds_of
 
 # A line this long that holds inline headings is a body flattened onto one line.
@@ -19,7 +19,9 @@ _SPACE = re.compile(r"\s")
 # markers of the outer levels are tried (一、 第一部分 (一) ㈠): digits after a full stop are too often data.
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 _RUN_IN_START = re.compile(
-    rf"(?<=[。；;：:！!？?\s])(?={_CN_NUM}、|第{_CN_NUM}部分|[(（]{_CN_NUM}[)）]|[㈠-㈩])"
+    rf"(?<=[。；;：:！!？?\s)）])(?={_CN_NUM}、|第{_CN_NUM}部分|[(（]{_CN_NUM}[)）]|[㈠-㈩])"
+    # After an e-mail address or a site name that ends the preamble (…@163.com一、概述).
+    rf"|(?<=[A-Za-z])(?={_CN_NUM}、)"
     # After the last cell of a table run into the text ("…行政事业性收费0三、收到和处理…", "…547.9659万元三、"):
     # the template's own row labels (一、本年新收…, 四、结转下年度…) are told apart by parse_line. A numeral
     # after any other word is part of it (统一、规范).
@@ -57,7 +59,9 @@ def find_candidates(doc: Document) -> list[Candidate]:
             if len(line) > _FLAT_LINE:
                 found.extend(inline_headings(line, offset))
             continue
-        if i + 1 < len(lines) and cand.end >= offset + len(line.rstrip()) and continues_title(cand, lines[i + 1][1]):
+        if not cand.title and i + 1 < len(lines) and (run_in := _run_in_from(cand, lines[i + 1])) is not None:
+            cand = run_in  # 一、 alone on its line, then 概述2016年是…: the title runs into the body below it
+        elif i + 1 < len(lines) and cand.end >= offset + len(line.rstrip()) and continues_title(cand, lines[i + 1][1]):
             nxt_off, nxt = lines[i + 1]
             tail = nxt.strip()
             joined = _SPACE.sub("", tail)
@@ -74,6 +78,19 @@ def find_candidates(doc: Document) -> list[Candidate]:
         if cand.title:
             found.append(cand)
     return found
+
+
+def _run_in_from(cand: Candidate, nxt: tuple[int, str]) -> Candidate | None:
+    offset, line = nxt
+    body = line.strip()
+    if not body or continues_title(cand, line):
+        return None
+    title = run_in_title(body)
+    if title is None:
+        return None
+    title = _SPACE.sub("", title)
+    end = offset + len(line) - len(line.lstrip()) + len(title)
+    return Candidate(cand.style, cand.rank, cand.number, cand.text + title, title, cand.start, end)
 
 
 def top_rank(cands: list[Candidate]) -> int | None:

@@ -149,7 +149,7 @@ _BODY_START = re.compile(
 )
 
 
-def _run_in_title(rest: str) -> str | None:
+def run_in_title(rest: str) -> str | None:
     """The title of a heading run straight into its body, when it names a reportable topic; else None."""
     window = rest[: MAX_TITLE + 1]
     clause = _CLAUSE_MARK.search(window)
@@ -208,7 +208,7 @@ def parse_line(line: str, offset: int) -> Candidate | None:
         return None
     title = _title(rest) if rest else ""
     if rank <= 1:
-        title = _run_in_title(rest) if title is None else _trim_run_in(title)
+        title = run_in_title(rest) if title is None else _trim_run_in(title)
     if title is None or is_table_label(_SPACE.sub("", title)):
         return None
     # A line ending in cells is a table row, unless a top-level title naming a section opens it and a table
