@@ -145,3 +145,16 @@ def test_a_report_cut_at_two_thousand_bytes_is_an_excerpt_even_when_it_ends_a_se
     text = head + tail + filler
     assert 1900 <= len(text.encode()) <= 2000
     assert status(checks(text), "structure.sections") == ["uncertain"]
+
+
+def test_a_report_signed_and_dated_before_its_statistics_list_is_complete() -> None:
+    from schemas import Document
+    from workers.stages.segment import segment
+    from workers.stages.validate.structure import is_complete
+
+    text = (
+        "一、概述\n正文。\n二、主动公开政府信息情况\n正文。\n三、存在的主要问题和改进措施\n正文。\n某县教育局\n二〇一三年二月四日\n"
+        "附表:\n指标名称\n计量单位\n年末统计\n主动公开信息数\n条 58 其中:1.网站公开\n条 58 行政复议数\n件 0 附件下载"
+    )
+    doc = Document(text=text, detected_format="text")
+    assert is_complete(doc, segment(doc))

@@ -75,3 +75,10 @@ def test_row_labels_of_a_run_on_table_state_no_zero() -> None:
         "(五)不予处理1.信访举报投诉类申请00000002.重复申请0000000(七)总计0000000四、结转下年度继续办理0000000"
     )
     assert ("complaints.total", 0) not in pairs("三、收到和处理政府信息公开申请情况\n" + table)
+
+
+def test_a_list_announced_by_主要类别包括_is_a_breakdown_and_its_shares_are_checked() -> None:
+    [fact] = facts_of(
+        "2013年度我局共主动公开政府信息43条,主要类别包括:其中综合工作类信息23条,占54%;社会救助类信息20条,占46%。"
+    )
+    assert [p.value for p in fact.parts] == [23, 20]

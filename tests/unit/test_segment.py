@@ -211,3 +211,8 @@ def test_a_marker_alone_on_its_line_takes_the_title_run_into_the_body_below() ->
 def test_a_heading_right_after_an_address_that_ends_the_preamble_is_found() -> None:
     text = "如有疑问请联系(邮箱gk@example.com)一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。"
     assert [s.heading for s in segment(doc(text)).sections] == ["一、总体情况", "二、主动公开政府信息情况"]
+
+
+def test_a_template_title_whose_numeral_lost_its_mark_is_a_heading_and_一是_is_not() -> None:
+    text = "现将有关情况报告如下。一总体情况2020年,我局一是加强领导。\n二、主动公开政府信息情况\n正文。"
+    assert [s.heading for s in segment(doc(text)).sections] == ["一总体情况", "二、主动公开政府信息情况"]

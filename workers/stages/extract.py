@@ -27,8 +27,8 @@ from workers.stages.tables.runon import run_on_spans
 # 在公开的99条信息中, (主动公开128条,)涵盖…/主要类别有: a total named again (by its value) or a list announced.
 _INTRO_SAME = re.compile(
     r"^(?:中|当中)[,:]?|^\((?=[^)]*\d)|^[^,。\d]{0,12}?中[,:]"
-    r"|^(?:[^。\n\d]{0,16}?[,;])?[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含|涵盖|主要(?:有|为|是|涉及|包括|类别有))"
-    r"[^,:;。]{0,4}?[,:;]?"
+    r"|^(?:[^。\n\d]{0,16}?[,;])?[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含|涵盖|主要(?:类别|内容|类型)?(?:有|为|是|涉及|包括))"
+    r"[^,:;。]{0,4}?[,:;]?(?:其中[,:]?)?"
 )
 # A bare list after a total (主动公开政府信息364条,人事信息17条,…,其他…19条): the items are the total's parts when
 # they are counts of the same unit, separated by list marks only, name no other concept, and do not exceed it.

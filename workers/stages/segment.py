@@ -6,7 +6,14 @@ import re
 from collections import Counter
 
 from schemas import Document, Heading, Section, Segmentation
-from workers.stages.prose.headings import Candidate, continues_title, inline_headings, parse_line, run_in_title
+from workers.stages.prose.headings import (
+    TEMPLATE_TITLES,
+    Candidate,
+    continues_title,
+    inline_headings,
+    parse_line,
+    run_in_title,
+)
 from workers.stages.prose.kinds import kinds_of
 
 # A line this long that holds inline headings is a body flattened onto one line.
@@ -22,6 +29,7 @@ _RUN_IN_START = re.compile(
     rf"(?<=[。；;：:！!？?\s)）])(?={_CN_NUM}、|第{_CN_NUM}部分|[(（]{_CN_NUM}[)）]|[㈠-㈩])"
     # After an e-mail address or a site name that ends the preamble (…@163.com一、概述).
     rf"|(?<=[A-Za-z])(?={_CN_NUM}、)"
+    rf"|(?<=[。;；:：)）\s])(?={_CN_NUM}(?:{TEMPLATE_TITLES}))"
     # After the last cell of a table run into the text ("…行政事业性收费0三、收到和处理…", "…547.9659万元三、"):
     # the template's own row labels (一、本年新收…, 四、结转下年度…) are told apart by parse_line. A numeral
     # after any other word is part of it (统一、规范).

@@ -18,6 +18,9 @@ import cn2an
 from workers.stages.prose.kinds import kinds_of
 
 CN_DIGITS = "一二三四五六七八九十"
+TEMPLATE_TITLES = (
+    "总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议|存在的主要问题|其他需要报告的事项"
+)
 _CN = f"[{CN_DIGITS}]{{1,3}}"
 
 # (style, rank, pattern): rank orders the conventional hierarchy, 0 outermost.
@@ -26,6 +29,9 @@ STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("cn_dun", 1, re.compile(rf"(?P<n>{_CN})\s*、\s*")),
     ("cn_dot", 1, re.compile(rf"(?P<n>{_CN})\s*[.．]\s*")),
     ("cn_comma", 1, re.compile(rf"(?P<n>{_CN})\s*[,，]\s*")),
+    # A numeral with its 、 lost, before a title of the national template only (一总体情况): a numeral before
+    # any other word is a word (一是, 一年来).
+    ("cn_bare", 1, re.compile(rf"(?P<n>{_CN})(?={TEMPLATE_TITLES})")),
     ("paren_cn", 2, re.compile(rf"[(（]\s*(?P<n>{_CN})?\s*[)）]\s*")),
     ("circled_cn", 2, re.compile(r"(?P<c>[㈠-㈩])\s*")),
     ("arabic_dot", 3, re.compile(r"(?P<n>\d{1,2})\s*[.．](?!\d)\s*")),
@@ -44,7 +50,7 @@ def _chars(first: str, last: str) -> str:
 # The styles a marker opening with a given character can be in (in STYLES order): a line is tried against those only.
 _OPENERS = (
     ("第", ("chapter",)),
-    (CN_DIGITS, ("cn_dun", "cn_dot", "cn_comma")),
+    (CN_DIGITS, ("cn_dun", "cn_dot", "cn_comma", "cn_bare")),
     ("(（", ("paren_cn", "paren_arabic")),
     (_chars("㈠", "㈩"), ("circled_cn",)),
     (_chars("⒈", "⒛"), ("stop_digit",)),

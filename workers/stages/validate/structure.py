@@ -11,6 +11,7 @@ import itertools
 import re
 
 from schemas import Check, CheckEvidence, Document, Extraction, Segmentation
+from workers.stages.normalize.meta_dates import CHINESE_DATE, NUMERIC_DATE
 
 _F07_TOPICS: tuple[tuple[str, set[str], tuple[str, ...], re.Pattern[str]], ...] = (
     ("主动公开政府信息的情况", {"proactive"}, ("proactive.",), re.compile(r"主动公开")),
@@ -52,6 +53,7 @@ _TEMPLATE_ORDER = (
 _SENTENCE_END = re.compile(r"[。！!？?”」》)]$")
 _CLOSING = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|\.(?:pdf|docx?|xlsx?|wps)$|附件")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SIGNED = re.compile(rf"(?:{NUMERIC_DATE}|{CHINESE_DATE})[ \t]*(?:$|\n|抄送|印发|附件|附表)", re.MULTILINE)
 _CN_NUM = "零一二三四五六七八九十"
 _EXCERPT_SIZE = (1900, 2000)
 
@@ -74,6 +76,10 @@ def is_complete(doc: Document, seg: Segmentation) -> bool:
     if not lines:
         return False
     if any(_CLOSING.search(ln) for ln in lines[-4:]):
+        return True
+    # A signature's date after the last section closes the report, whatever is appended after it (附表, a
+    # statistics list, a page footer): the evidence of the whole text, not of its last lines alone.
+    if seg.sections and _SIGNED.search(doc.text, seg.sections[-1].start):
         return True
     # Scraped excerpts are cut at a fixed size (2,000 characters or bytes): one ending there is not the whole report.
     if any(_EXCERPT_SIZE[0] <= n <= _EXCERPT_SIZE[1] for n in (len(doc.text), len(doc.text.encode()))):
