@@ -82,3 +82,22 @@ def test_a_list_announced_by_主要类别包括_is_a_breakdown_and_its_shares_ar
         "2013年度我局共主动公开政府信息43条,主要类别包括:其中综合工作类信息23条,占54%;社会救助类信息20条,占46%。"
     )
     assert [p.value for p in fact.parts] == [23, 20]
+
+
+def test_a_pipe_inside_a_book_title_does_not_make_a_paragraph_a_table_row() -> None:
+    text = (
+        "一、总体情况\n截至2021年12月31日,主动公开政府信息394条。" + "我局持续推进政务公开工作。" * 20
+        + "我局通过官方微信公众号发布104篇《我为群众办实事|食用农产品快速检测结果天天报》系列文章。"
+    )
+    assert ("proactive.total", 394) in pairs(text)
+
+
+def test_more_words_that_publish_and_outlets_named_after_the_count() -> None:
+    assert pairs("2020年共发布244篇公众号信息。") == {("proactive.wechat", 244)}
+    assert pairs("2022年,上网发布的179条公安政府信息,均进行了发布登记备案。") == {("proactive.website", 179)}
+    assert pairs("通过微信公众平台发表文章549篇。") == {("proactive.wechat", 549)}
+
+
+def test_no_fee_said_as_暂不收费_or_从未收费_is_a_zero_fee() -> None:
+    assert pairs("2014年我区各级工作部门依申请提供政府信息暂不收费。") == {("fees.amount", 0)}
+    assert pairs("公民在我局获取政府公开信息时,从未进行收费。") == {("fees.amount", 0)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 CHANNELS = (
-    ("proactive.website", re.compile(r"网站|门户|网页|政府网|网上")),
+    ("proactive.website", re.compile(r"网站|门户|网页|政府网|网上|上网")),
     ("proactive.weibo", re.compile(r"微博")),
     ("proactive.wechat", re.compile(r"微信|公众号")),
     # 政府公报 and 政务新媒体 are not the press.
@@ -21,9 +21,13 @@ _OTHER_OUTLET = re.compile(
     r"公开栏|公示栏|公告栏|宣传栏|显示屏|电子屏|查阅点|查阅室|档案馆|图书馆|服务大厅|明白纸|"
     r"等(?:多种|各种)?(?:渠道|途径|形式|方式|平台|载体)"
 )
-_PUBLISH = re.compile(r"公开|发布|发送|推送|更新|编发|刊发|刊登|公布|播发")
+_PUBLISH = re.compile(r"公开|发布|发送|推送|更新|编发|刊发|刊登|公布|播发|发表|报道")
 _ITEM = re.compile(r"信息|文章|微博|稿件|数量|内容|动态|消息")
 _ITEM_AFTER = re.compile(r"^(?:的)?(?:政府|政务|各类)?(?:信息|文章|微博|稿件)")
+# The thing counted, named after the count with its outlet or topic in front (244篇公众号信息, 62篇…工作动态).
+_NOUN_AFTER = re.compile(r"^[^,;:。]{0,10}?(?:信息|文章|稿件|动态|消息)")
+# A clause ending in the verb alone (其中主动公开54条): the items are named by the total it breaks down.
+_BARE_VERB = re.compile(r"主动公开(?:的)?$")
 _NOT_PROACTIVE = re.compile(
     r"申请|复议|诉讼|咨询|访问|浏览|点击|粉丝|关注|阅读|转发|评论|点赞|观看|培训|会议|规范性文件|视频|"
     r"简报|短信|预警|建议|提案|信件|来信|留言|诉求|政策(?!信息)|重点领域|拟公开|审查|审核"
@@ -51,6 +55,9 @@ def proactive(left: str, right: str) -> str | None:
     scope = clause
     if len(parts) > 1 and _PREPOSITION.match(parts[-2]) and not _PUBLISH.search(parts[-2]):
         scope = parts[-2] + clause
+    noun = _NOUN_AFTER.match(right)
+    if noun:
+        scope += noun.group()
     channels = [name for name, pattern in CHANNELS if pattern.search(scope)]
     if not channels and len(parts) > 1:
         # 我局通过政府门户网站主动公开…,全年公开政府信息共228条: a clause naming no outlet continues the one
@@ -58,7 +65,8 @@ def proactive(left: str, right: str) -> str | None:
         channels = [name for name, pattern in CHANNELS if pattern.search(parts[-2])]
         scope = parts[-2] + clause
     # 公众号推送345条: on weibo and wechat the items are posts; a website also carries cases, forms, files.
-    if not (_ITEM.search(bare) or _ITEM_AFTER.match(right) or {"proactive.weibo", "proactive.wechat"} & set(channels)):
+    has_item = _ITEM.search(bare) or _ITEM_AFTER.match(right) or noun or _BARE_VERB.search(bare)
+    if not (has_item or {"proactive.weibo", "proactive.wechat"} & set(channels)):
         return None
     if len(channels) == 1 and not _OTHER_OUTLET.search(scope):
         return channels[0]

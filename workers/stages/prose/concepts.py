@@ -16,7 +16,7 @@ from workers.stages.prose.channels import clauses, proactive
 
 REQ_UNITS = frozenset({"件", "条", "份", "封", "个", "宗", "起", "人次", "项"})
 CASE_UNITS = frozenset({"件", "起", "宗", "个", "次", "例", "项"})
-PRO_UNITS = frozenset({"条", "件", "篇", "则", "项"})
+PRO_UNITS = frozenset({"条", "件", "篇", "则", "项", "份"})
 CONS_UNITS = frozenset({"人次", "次", "件", "个", "条", "批次", "人"})
 STAFF_UNITS = frozenset({"人", "名"})
 FEE_UNITS = frozenset({"元", "万元"})
@@ -86,7 +86,7 @@ _CONCEPT_NOUN = re.compile(
 _CARRIED_AFTER = re.compile(
     r"^(?:申请)?(?:(?:结转|转入|转至|转到|延期至|延至)(?:至|到|入)?(?:下一?年度?|\d{4}年)|(?:正在|仍在|尚在|尚未)(?:办理|办结|处理))"
 )
-_STAFF_NOUN = re.compile(r"^(?:的)?(专兼职|专职|兼职)?(?:的)?(?:工作)?(?:人员|信息员|联络员)(专兼职|专职|兼职)?")
+_STAFF_NOUN = re.compile(r"^(?:的)?(专兼职|专职|兼职)?(?:的)?(?:工作|业务)?(?:人员|信息员|联络员)(专兼职|专职|兼职)?")
 _OPENS_WITH_COUNT = re.compile(r"(?:有|收到|受理|接到|共|发生|办结|答复)的?$")
 _REVIEW = re.compile(r"复议")
 _LITIGATION = re.compile(r"诉讼")
@@ -102,7 +102,7 @@ _THIS_YEAR = re.compile(r"全年|本年|今年|年度内")
 _MADE = re.compile(r"(?:制作|制发|获取|产生|生成|形成)[^,;:]{0,12}(?:信息|文件|公文)")
 # A list of documents by their disclosure kind (主动公开123条,依申请公开信息数245条,不予公开信息数105条):
 # 依申请公开 there counts documents, not requests.
-_BY_DISCLOSURE_KIND = re.compile(r"依申请公开(?:的)?(?:政府)?(?:信息|文件|公文)?(?:数|数量)?(?:为)?$")
+_BY_DISCLOSURE_KIND = re.compile(r"依申请公开(?:的)?(?:政府)?(?:信息|文件|公文)?(?:数|数量)?(?:为)?$|依申请公开(?:及|和|与)")
 _KIND_LIST = re.compile(r"主动公开[^。;]{0,20}?\d")
 # A clause this short (共受理3件) takes its topic from the clauses before it.
 _SHORT_CLAUSE = 8

@@ -84,6 +84,8 @@ _MARKUP = re.compile(r"\s*(?:#{1,6}\s*(?:\*\*)?|\*\*)(?=\S)")
 # A line that can hold a heading: markdown marks and spaces, then a numbering marker's first character.
 _MAY_BE_HEADING = re.compile(rf"\s*(?:#{{1,6}}\s*(?:\*\*)?|\*\*)?\s*(?:{_FIRST_MARKER_CHAR})")
 MAX_TITLE = 40
+_PIPE_ROW = 80
+_PIPE_CELL = 40
 MAX_RUN_IN = 30
 
 
@@ -181,7 +183,9 @@ def _trim_run_in(title: str) -> str:
 
 
 def is_table_row(line: str) -> bool:
-    if "|" in line:
+    pipes = line.count("|")
+    # Pipes part cells; one inside a long line of prose is part of a title (《我为群众办实事|…》).
+    if pipes and (len(line) <= _PIPE_ROW or len(line) / (pipes + 1) < _PIPE_CELL):
         return True
     # Trailing cells end in a number or a mark: a line ending otherwise needs no search.
     tail = line.rstrip()

@@ -12,7 +12,7 @@ _NEG = re.compile(
     r"无(?!法|正当|关|须|需|论|力|误|偿|效|缝|障碍|纸|人|线|不(?!予公开))"
 )
 _FEE_OBJECT = re.compile(r"收费|收取|费用|减免|处理费|检索费|复制费|工本费|邮寄费")
-_FREE = re.compile(r"(?:全部|均|一律|全部实行|实行)免费|免费(?:提供|公开)")
+_FREE = re.compile(r"(?:全部|均|一律|全部实行|实行)免费|免费(?:提供|公开)|(?:暂不|从未|从不|不)(?:进行|予)?收费")
 ZERO_CUES = (
     ("requests.received", re.compile(r"依申请|(?:公开|信息)的?申请|申请公开|要求公开")),
     ("withheld.total", re.compile(r"不予公开")),
@@ -31,7 +31,7 @@ BARE_NONE = re.compile(
 
 
 # Every statement of zero above holds one of these characters; most sentences hold none and are passed over.
-_MAY_SAY_ZERO = re.compile(r"[未没尚不无零0免]")
+_MAY_SAY_ZERO = re.compile(r"[未没尚不无零0免从暂]")
 _CLAUSE_BREAK = re.compile(r"[,;]")
 _ABOUT_DISCLOSURE = re.compile(r"公开|申请")
 
