@@ -102,7 +102,9 @@ _THIS_YEAR = re.compile(r"全年|本年|今年|年度内")
 _MADE = re.compile(r"(?:制作|制发|获取|产生|生成|形成)[^,;:]{0,12}(?:信息|文件|公文)")
 # A list of documents by their disclosure kind (主动公开123条,依申请公开信息数245条,不予公开信息数105条):
 # 依申请公开 there counts documents, not requests.
-_BY_DISCLOSURE_KIND = re.compile(r"依申请公开(?:的)?(?:政府)?(?:信息|文件|公文)?(?:数|数量)?(?:为)?$|依申请公开(?:及|和|与)")
+_BY_DISCLOSURE_KIND = re.compile(
+    r"依申请公开(?:的)?(?:政府)?(?:信息|文件|公文)?(?:数|数量)?(?:为)?$|依申请公开(?:及|和|与)"
+)
 _KIND_LIST = re.compile(r"主动公开[^。;]{0,20}?\d")
 # A clause this short (共受理3件) takes its topic from the clauses before it.
 _SHORT_CLAUSE = 8
