@@ -169,3 +169,16 @@ def test_信息内容_in_a_sentence_does_not_open_table_two() -> None:
     assert find_regions("通过门户网站充实公开信息内容,共公开政府信息6条。").proactive is None
     assert find_regions("第二十条第(一)项 信息内容 本年制发件数").proactive is not None
     assert find_regions("信息内容 | 本年新制作数量 | 本年新公开数量").proactive is not None
+
+
+def test_a_total_row_that_breaks_its_own_total_is_read_the_way_the_columns_agree_with() -> None:
+    cells = {
+        "new_received": "190000019",
+        "granted": "6000006",
+        "partially_granted": "8100008",
+        "unable.not_held": "4000004",
+        "other.other": "1000001",
+        "total_processed": "191000019",
+    }
+    block = read_requests_runon(table3(cells))
+    assert values(block, "total_processed") == [19, 1, 0, 0, 0, 0, 19]
