@@ -20,6 +20,7 @@ from schemas import Check, DeadLetter, Extraction, ObjectRef, Segmentation, Sour
 from workers import names, pipeline
 from workers.app import Services, app, services
 from workers.errors import GongkaiError, PoisonMessage, RedisUnavailable, RetryableError, StageTimeout, backoff
+from workers.redact import Redactor, secrets_of
 
 log = structlog.get_logger("gongkai.tasks")
 
@@ -29,6 +30,7 @@ Job = dict[str, Any]
 def dead_letter(svc: Services, job: Job, stage: str, exc: GongkaiError, attempts: int) -> None:
     ref = ObjectRef(**job["ref"])
     message = exc.message if exc.hint in exc.message else f"{exc.message} — {exc.hint}"
+    message = Redactor(secrets_of(svc.settings)).text(message)  # an exception's message may quote a URL
     letter = DeadLetter(
         key=ref.key,
         version=ref.version,
