@@ -76,6 +76,18 @@ def cmd_sweep(s: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_redrive(s: Settings, args: argparse.Namespace) -> int:
+    from workers.redrive import Selection, redrive
+    from workers.storage import Storage
+    from workers.streams import Streams, connect
+
+    selection = Selection(frozenset(args.error), args.prefix, args.older_than, args.newer_than)
+    client = connect(s.redis_url)
+    counts = redrive(Streams(client), Storage(s), _dispatcher(s), selection, dry_run=args.dry_run)
+    print(json.dumps(dict(counts)))
+    return 0
+
+
 def cmd_process(s: Settings, args: argparse.Namespace) -> int:
     from schemas import ObjectRef
     from workers.errors import GongkaiError, TooLarge
@@ -167,6 +179,14 @@ def build_parser() -> argparse.ArgumentParser:
     sw.add_argument("--bulk", action="store_true", help="one task per report instead of one per stage")
     sw.add_argument("--every", type=float, default=0, help="repeat every N seconds")
     sw.set_defaults(fn=cmd_sweep)
+
+    rd = sub.add_parser("redrive", help="dispatch dead-lettered versions again, chosen by error code, key and age")
+    rd.add_argument("--error", action="append", default=[], help="error code (repeat for several); default any")
+    rd.add_argument("--prefix", default="", help="only keys starting with this")
+    rd.add_argument("--older-than", type=float, default=0.0, help="only letters at least S seconds old")
+    rd.add_argument("--newer-than", type=float, default=None, help="only letters at most S seconds old")
+    rd.add_argument("--dry-run", action="store_true", help="count what would be redriven, change nothing")
+    rd.set_defaults(fn=cmd_redrive)
 
     pr = sub.add_parser("process", help="run the stages in-process, no services; one record JSON per line")
     pr.add_argument("files", nargs="+")

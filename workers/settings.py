@@ -37,7 +37,12 @@ class Settings(BaseSettings):
     visibility_timeout: int = Field(
         3600, description="Seconds before an unacknowledged message is redelivered; longer than time_limit."
     )
-    max_retries: int = Field(5, description="Retries of a transient failure before it dead-letters.")
+    max_retries: int = Field(5, description="Retries of a transient failure before it may dead-letter.")
+    retry_window: float = Field(
+        900.0,
+        description="Seconds a transient failure (S3 or Redis unreachable) is retried before it dead-letters; "
+        "a failure dead-letters only after both max_retries retries and this window.",
+    )
     retry_backoff: float = Field(1.0, description="First retry delay (s); doubles each time, with jitter.")
     retry_backoff_max: float = Field(60.0, description="Longest retry delay (s).")
     max_deliveries: int = Field(3, description="Deliveries of one task attempt (worker deaths) before it dead-letters.")

@@ -117,10 +117,10 @@ class Storage:
             content_type=content_type,
         )
 
-    def list_versions(self, bucket: str | None = None) -> Iterator[ObjectRef]:
+    def list_versions(self, bucket: str | None = None, prefix: str | None = None) -> Iterator[ObjectRef]:
         bucket = bucket or self.settings.bucket
         try:
-            for obj in self.client.list_objects(bucket, recursive=True, include_version=True):
+            for obj in self.client.list_objects(bucket, prefix=prefix, recursive=True, include_version=True):
                 if obj.is_dir or obj.is_delete_marker or obj.object_name is None:
                     continue
                 yield ObjectRef(

@@ -22,6 +22,15 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ':' .. id)
 return {1, id}
 """
 
+# Redrive takes a dead letter back only while it is still the version's outcome: the ledger entry and the
+# letter go together, so a version never has two outcomes at once, nor none while it is being retried.
+_FORGET_DEAD = """
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= 'dead:' .. ARGV[2] then return 0 end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('XDEL', KEYS[2], ARGV[2])
+return 1
+"""
+
 
 def connect(url: str) -> redis.Redis:
     return redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=3, health_check_interval=30)
@@ -37,6 +46,7 @@ class Streams:
     def __init__(self, client: redis.Redis) -> None:
         self.r = client
         self._publish = client.register_script(_PUBLISH_ONCE)
+        self._forget_dead = client.register_script(_FORGET_DEAD)
 
     def _once(self, record_id: str, kind: str, stream: str, fields: dict[str, str]) -> Published:
         flat: list[str] = []
@@ -54,6 +64,27 @@ class Streams:
     def dead_letter(self, letter: DeadLetter) -> Published:
         fields = {k: str(v) for k, v in letter.model_dump().items()}
         return self._once(letter.record_id, "dead", names.DEAD_STREAM, fields)
+
+    def dead_letters(self, batch: int = 500) -> Iterator[tuple[str, dict[str, str]]]:
+        """Every entry of the dead-letter stream, oldest first: (entry id, fields)."""
+        start = "-"
+        while True:
+            try:
+                entries = cast(list[Any], self.r.xrange(names.DEAD_STREAM, start, "+", count=batch))
+            except redis.RedisError as exc:
+                raise RedisUnavailable(f"dead letters: {type(exc).__name__}") from exc
+            for eid, fields in entries:
+                yield eid.decode(), {k.decode(): v.decode("utf-8") for k, v in fields.items()}
+            if len(entries) < batch:
+                return
+            start = "(" + entries[-1][0].decode()
+
+    def forget_dead(self, record_id: str, entry_id: str) -> bool:
+        """Take a dead letter back (ledger entry and stream entry) if it is still the version's outcome."""
+        try:
+            return bool(self._forget_dead(keys=[names.DONE_HASH, names.DEAD_STREAM], args=[record_id, entry_id]))
+        except redis.RedisError as exc:
+            raise RedisUnavailable(f"redrive: {type(exc).__name__}") from exc
 
     def outcome(self, record_id: str) -> str | None:
         try:

