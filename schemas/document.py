@@ -16,6 +16,8 @@ class Limits(BaseModel):
 
     max_bytes: int = 50 * 1024 * 1024
     max_decompressed_bytes: int = 200 * 1024 * 1024
+    # XML is parsed into a tree that takes 10-20 times its size: it gets a bound of its own.
+    max_xml_bytes: int = 24 * 1024 * 1024
     max_pages: int = 500
     max_text_chars: int = 2_000_000
     max_html_depth: int = 400

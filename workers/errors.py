@@ -107,3 +107,9 @@ class RedisUnavailable(RetryableError):
 def backoff(retries: int, base: float, cap: float) -> float:
     """Delay before retry number `retries` + 1: exponential with full jitter, so many workers spread out."""
     return random.uniform(0, min(cap, base * 2**retries))
+
+
+def is_time_limit(exc: BaseException) -> bool:
+    """Whether an exception is the worker's soft time limit (Celery's SoftTimeLimitExceeded), told by name so
+    that the pure stages, which must pass it through, need not import Celery."""
+    return type(exc).__name__ == "SoftTimeLimitExceeded"

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
 
     max_bytes: int = Field(50 * 1024 * 1024, description="Largest source file accepted (bytes).")
     max_decompressed_bytes: int = Field(200 * 1024 * 1024, description="Largest unpacked size of a .docx.")
+    max_xml_bytes: int = Field(
+        24 * 1024 * 1024, description="Largest total unpacked XML in a .docx (parsed into a tree 10-20x its size)."
+    )
     max_pages: int = Field(500, description="Most PDF pages read.")
     max_text_chars: int = Field(2_000_000, description="Longest normalized text kept.")
 
@@ -80,6 +83,7 @@ class Settings(BaseSettings):
         return Limits(
             max_bytes=self.max_bytes,
             max_decompressed_bytes=self.max_decompressed_bytes,
+            max_xml_bytes=self.max_xml_bytes,
             max_pages=self.max_pages,
             max_text_chars=self.max_text_chars,
             seconds=float(self.soft_time_limit),

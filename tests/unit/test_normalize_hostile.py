@@ -98,3 +98,67 @@ def test_html_nested_a_hundred_thousand_deep_is_refused_or_read_quickly() -> Non
     with contextlib.suppress(PermanentError):
         normalize(page, "deep.html", None, Limits())
     assert time.monotonic() - started < 10
+
+
+def _in_a_child(code: str) -> tuple[float, float]:
+    """Runs `code` (which normalizes a hostile file) in a fresh interpreter: (seconds, peak MB of that process)."""
+    import subprocess
+    import sys
+
+    program = (
+        "import resource, time\n"
+        "t0 = time.monotonic()\n"
+        f"{code}\n"
+        "print(time.monotonic() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout
+    seconds, mb = out.split()[-2:]
+    return float(seconds), float(mb)
+
+
+_REFUSE = (
+    "from tests.fixtures import hostile\n"
+    "from schemas.document import Limits\n"
+    "from workers.stages.normalize import normalize\n"
+    "from workers.errors import PermanentError\n"
+    "data = hostile.{builder}\n"
+    "try:\n    normalize(data, 'attack', None, Limits(seconds=300))\nexcept PermanentError:\n    pass\n"
+)
+
+
+def test_a_docx_of_many_xml_parts_each_under_any_limit_is_refused_in_little_time_and_memory() -> None:
+    # Twenty parts of 9 MB of XML: 4.3 GB of parsed tree in one pool process when it was read.
+    seconds, mb = _in_a_child(_REFUSE.format(builder="many_parts_docx()"))
+    assert seconds < 5 and mb < 400
+
+
+def test_a_pdf_of_dense_line_grids_keeps_its_text_and_skips_the_table_finder_in_little_time() -> None:
+    # Two pages of 160 crossing lines each: 62 s in the table finder before it was bounded.
+    seconds, mb = _in_a_child(_REFUSE.format(builder="line_grid_pdf(160, 4)"))
+    assert seconds < 10 and mb < 400
+
+
+def test_the_time_limit_of_a_task_passes_through_normalize_and_is_not_called_a_malformed_file() -> None:
+    from workers.errors import is_time_limit
+
+    class SoftTimeLimitExceeded(Exception):  # Celery's, by the name the stages know it by
+        pass
+
+    def slow(*_: object) -> None:
+        raise SoftTimeLimitExceeded()
+
+    import workers.stages.normalize.text as text_reader
+
+    original = text_reader.read_text
+    text_reader.read_text = slow  # type: ignore[assignment]
+    try:
+        with pytest.raises(SoftTimeLimitExceeded) as raised:
+            normalize(b"plain text report", "a.txt", None, LIMITS)
+        assert is_time_limit(raised.value)
+    finally:
+        text_reader.read_text = original
+
+
+def test_a_docx_of_many_xml_parts_is_refused_by_its_total_xml() -> None:
+    refused = _refused_quickly(hostile.many_parts_docx())
+    assert isinstance(refused, TooLarge) and refused.detail == "xml"

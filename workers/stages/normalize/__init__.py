@@ -9,7 +9,7 @@ bytes --detect--> text | html | pdf | docx   (anything else: UnsupportedFormat)
 from __future__ import annotations
 
 from schemas.document import Document, Limits
-from workers.errors import DecodeFailed, EmptyFile, GongkaiError, TooLarge, UnsupportedFormat
+from workers.errors import DecodeFailed, EmptyFile, GongkaiError, TooLarge, UnsupportedFormat, is_time_limit
 
 from .assemble import assemble
 from .blocks import Extracted
@@ -34,6 +34,8 @@ def normalize(data: bytes, name: str, content_type: str | None, limits: Limits) 
     except GongkaiError:
         raise
     except Exception as e:  # pdfminer, pdfium, python-docx and lxml raise many types on a malformed container
+        if is_time_limit(e):
+            raise  # the task's time limit is the task's to report (as a timeout), not a malformed file
         raise DecodeFailed(f"the {kind} file is malformed and could not be read", detail=kind) from e
     deadline.check("clean")
     assembled = assemble(extracted)

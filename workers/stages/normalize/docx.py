@@ -38,6 +38,10 @@ def _check_zip(data: bytes, limits: Limits) -> None:
     total = sum(i.file_size for i in infos)
     if total > limits.max_decompressed_bytes:
         raise TooLarge(f".docx expands to {total} bytes, over {limits.max_decompressed_bytes}", detail="decompressed")
+    # Many parts each under any per-part bound still add up to gigabytes of parsed tree.
+    xml = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+    if xml > limits.max_xml_bytes:
+        raise TooLarge(f".docx holds {xml} bytes of XML, over {limits.max_xml_bytes}", detail="xml")
     for info in infos:
         if info.compress_size and info.file_size / info.compress_size > _MAX_RATIO and info.file_size > 10_000_000:
             raise TooLarge(

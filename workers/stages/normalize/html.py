@@ -93,6 +93,10 @@ def read_html(data: bytes, limits: Limits, deadline: Deadline, content_type: str
     declared = _CHARSET.search(data[:4096]) or _CHARSET.search((content_type or "").encode())
     text, encoding = decode(data, declared.group(1).decode("ascii") if declared else None)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    if _nests_deeper(text, _PARSER_DEPTH):
+        # libxml2 drops what lies deeper than its cap: a report wrapped in 100,000 <div>s would come out empty.
+        # Layout elements carry no text of their own, so the page is read without them.
+        text = _LAYOUT_TAG.sub("\n", text)
     try:
         # huge_tree lifts libxml2's depth cap of 256 (to 2048): real pages nest deeper than 256 in layout tables.
         root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=True))
@@ -108,6 +112,30 @@ def read_html(data: bytes, limits: Limits, deadline: Deadline, content_type: str
     walker.walk(root, 0)
     walker.finish()
     return Extracted(blocks=walker.blocks, encoding=encoding, page_titles=[t[:300] for t in titles if t.strip()])
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    ("br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param", "source", "wbr")
+)
+_LAYOUT_TAG = re.compile(
+    r"</?(?:div|span|font|section|article|center|main|nav|table|tbody|thead|tr|td|th|ul|ol|li|dl|dd|dt|b|i|u|em|strong)"
+    r"\b[^>]*>",
+    re.IGNORECASE,
+)
+_PARSER_DEPTH = 1500  # under libxml2's cap with huge_tree (2048), with room for what the parser adds
+
+
+def _nests_deeper(text: str, cap: int) -> bool:
+    """Whether open elements ever nest deeper than `cap` (one pass over the tags, no parse)."""
+    depth = 0
+    for m in _TAG.finditer(text):
+        if m.group(3) or m.group(2).lower() in _VOID:
+            continue
+        depth += -1 if m.group(1) else 1
+        if depth > cap:
+            return True
+    return False
 
 
 def _drop_chrome(root: lxml_html.HtmlElement) -> None:

@@ -11,7 +11,7 @@ from .blocks import Block, Extracted, Table
 from .deadline import Deadline
 from .pdf_lines import Line, drop_furniture, page_lines
 from .pdf_paragraphs import join_lines
-from .pdf_tables import PlacedTable, has_ruling, page_tables
+from .pdf_tables import CrossingBudget, PlacedTable, has_ruling, page_tables
 
 
 def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
@@ -27,13 +27,14 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
             raise TooLarge(f"the PDF has {count} pages, over the limit of {limits.max_pages}", detail="pages")
         pages: list[list[Line]] = []
         tables: list[list[PlacedTable]] = []
+        budget = CrossingBudget()
         for number in range(count):
             deadline.check(f"pdf page {number + 1}")
             page = document[number]
             textpage = page.get_textpage()
             try:
                 pages.append(page_lines(page, textpage, number + 1))
-                tables.append(_tables(page, textpage, number + 1))
+                tables.append(_tables(page, textpage, number + 1, budget))
             finally:
                 textpage.close()
                 page.close()
@@ -44,12 +45,16 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
     return Extracted(blocks=_blocks(drop_furniture(pages), tables), pages=count, close_gaps=True)
 
 
-def _tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int) -> list[PlacedTable]:
+def _tables(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int, budget: CrossingBudget
+) -> list[PlacedTable]:
     if not has_ruling(page):
         return []
     try:
-        return page_tables(page, textpage, number)
-    except Exception:  # the table finder on hostile geometry; the page's text from pdfium still stands
+        return page_tables(page, textpage, number, budget)
+    # What the table finder raises on hostile geometry; the page's text from pdfium still stands. Only these:
+    # anything else, a stage's time limit above all, must reach the task.
+    except (ValueError, ArithmeticError, LookupError, TypeError, AttributeError, pdfium.PdfiumError):
         return []
 
 
