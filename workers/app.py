@@ -45,6 +45,8 @@ def celery_config(s: Settings) -> dict[str, Any]:
         "task_send_sent_event": False,
         "worker_hijack_root_logger": False,
         "worker_concurrency": s.worker_concurrency,
+        # A pool process that grew past this (a hostile file, a leak) is replaced after its task: memory goes back.
+        "worker_max_memory_per_child": s.max_worker_memory_mb * 1024,
     }
 
 

@@ -57,9 +57,10 @@ def cmd_intake(s: Settings, args: argparse.Namespace) -> int:
     from workers.sweep import sweep_forever
 
     dispatcher = _dispatcher(s)
+    storage = Storage(s)
     if args.sweep_every:
-        threading.Thread(target=sweep_forever, args=(Storage(s), dispatcher, args.sweep_every), daemon=True).start()
-    serve(dispatcher, s.webhook_token.get_secret_value(), args.host, args.port)
+        threading.Thread(target=sweep_forever, args=(storage, dispatcher, args.sweep_every), daemon=True).start()
+    serve(dispatcher, s.webhook_token.get_secret_value(), args.host, args.port, storage)
     return 0
 
 

@@ -8,6 +8,7 @@
     │   ├── DecodeFailed             decode_failed        (no encoding reads it, corrupt container)
     │   ├── StageTimeout             timeout              (a stage ran past its time limit)
     │   ├── PoisonMessage            redelivered_too_often (a task that keeps killing its worker)
+    │   ├── InvalidKey               invalid_key          (a name with '.' or '..' segments, unreadable by S3 clients)
     │   └── InvalidEvent             invalid_event        (a notification we cannot read)
     └── RetryableError               the world is the problem: retry with backoff, then dead-letter
         ├── StorageUnavailable       storage_unavailable  (S3 endpoint down, 5xx, connection reset)
@@ -78,6 +79,14 @@ class StageTimeout(PermanentError):
 class PoisonMessage(PermanentError):
     code = "redelivered_too_often"
     hint = "The task was delivered again and again without finishing (a worker died each time); check the file by hand."
+
+
+class InvalidKey(PermanentError):
+    code = "invalid_key"
+    hint = (
+        "The object's name has '.' or '..' path segments, which the S3 API client refuses to address; "
+        "copy it to a name without them."
+    )
 
 
 class InvalidEvent(PermanentError):

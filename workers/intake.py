@@ -7,11 +7,13 @@ import json
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import redis
 import structlog
 
 from workers.dispatch import Dispatcher
-from workers.errors import InvalidEvent, RetryableError
+from workers.errors import InvalidEvent, PermanentError, RetryableError
 from workers.events import parse_notification
+from workers.storage import Storage
 
 log = structlog.get_logger("gongkai.intake")
 
@@ -21,12 +23,15 @@ MAX_BODY = 1024 * 1024
 class IntakeServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], dispatcher: Dispatcher, token: str) -> None:
+    def __init__(
+        self, address: tuple[str, int], dispatcher: Dispatcher, token: str, storage: Storage | None = None
+    ) -> None:
         if not token:
             raise ValueError("GONGKAI_WEBHOOK_TOKEN must be set: the intake refuses to run without authentication")
         super().__init__(address, EventHandler)
         self.dispatcher = dispatcher
         self.token = token
+        self.storage = storage
 
 
 class EventHandler(BaseHTTPRequestHandler):
@@ -50,12 +55,26 @@ class EventHandler(BaseHTTPRequestHandler):
             self.wfile.write(data)
         log.info("request", method=self.command, path=self.path, status=status)
 
+    def _healthy(self) -> bool:
+        try:
+            return bool(self.server.dispatcher.redis.ping())
+        except redis.RedisError:
+            return False
+
     def do_HEAD(self) -> None:
         # MinIO probes its webhook target with HEAD before it delivers.
-        self._reply(200 if self.path in ("/events", "/healthz") else 404, {})
+        if self.path == "/healthz":
+            self._reply(200 if self._healthy() else 503, {})
+            return
+        self._reply(200 if self.path == "/events" else 404, {})
 
     def do_GET(self) -> None:
-        self._reply(200, {"ok": True}) if self.path == "/healthz" else self._reply(404, {"error": "not_found"})
+        if self.path != "/healthz":
+            self._reply(404, {"error": "not_found"})
+            return
+        # Healthy means able to take events: without Redis every event would be answered 503.
+        ok = self._healthy()
+        self._reply(200 if ok else 503, {"ok": ok, "redis": "up" if ok else "down"})
 
     def do_POST(self) -> None:
         if self.path != "/events":
@@ -75,12 +94,27 @@ class EventHandler(BaseHTTPRequestHandler):
             return
         try:
             refs, ignored = parse_notification(json.loads(self.rfile.read(length) or b"null"))
+        except RecursionError:
+            self._reply(400, {"error": "invalid_event", "message": "JSON nested too deep"})
+            return
         except (ValueError, InvalidEvent) as exc:
             self._reply(400, {"error": "invalid_event", "message": str(exc)[:200]})
             return
         outcomes: dict[str, int] = {}
         try:
-            for ref in refs:
+            for claimed in refs:
+                # The version is the store's, not the event's: forged or stale ETags and version ids name
+                # nothing, and a version the store does not have can never succeed (counted, acknowledged).
+                try:
+                    ref = self.server.storage.resolve(claimed) if self.server.storage else claimed
+                except PermanentError as exc:  # a name no S3 client can address: it can never succeed
+                    log.warning("event_for_unreadable_key", error=exc.code, bucket=claimed.bucket)
+                    outcomes["invalid"] = outcomes.get("invalid", 0) + 1
+                    continue
+                if ref is None:
+                    log.warning("event_for_missing_object", key=claimed.key, bucket=claimed.bucket)
+                    outcomes["missing"] = outcomes.get("missing", 0) + 1
+                    continue
                 outcome = self.server.dispatcher.dispatch(ref)
                 outcomes[outcome] = outcomes.get(outcome, 0) + 1
         except RetryableError as exc:
@@ -90,8 +124,8 @@ class EventHandler(BaseHTTPRequestHandler):
         self._reply(200, {"ignored_events": ignored, **outcomes})
 
 
-def serve(dispatcher: Dispatcher, token: str, host: str, port: int) -> None:
-    server = IntakeServer((host, port), dispatcher, token)
+def serve(dispatcher: Dispatcher, token: str, host: str, port: int, storage: Storage | None = None) -> None:
+    server = IntakeServer((host, port), dispatcher, token, storage)
     log.info("intake_listening", host=host, port=server.server_address[1])
     try:
         server.serve_forever()

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
         7200, description="Seconds a dispatched version counts as in flight; after that the sweep dispatches it again."
     )
     worker_concurrency: int = Field(2, description="Worker processes per `gongkai worker`.")
+    max_worker_memory_mb: int = Field(
+        1024, description="A pool process whose resident memory grew past this (MB) is replaced after its task."
+    )
     prefetch_multiplier: int = Field(4, description="Messages each worker process reserves ahead.")
 
     log_format: Literal["auto", "json", "console"] = Field(

@@ -14,7 +14,7 @@ from minio.versioningconfig import VersioningConfig
 
 from schemas import ObjectRef
 from workers import names
-from workers.errors import ObjectMissing, StorageUnavailable, TooLarge
+from workers.errors import InvalidKey, ObjectMissing, StorageUnavailable, TooLarge
 from workers.settings import Settings
 
 _MISSING = {"NoSuchKey", "NoSuchVersion", "NoSuchBucket"}
@@ -30,6 +30,8 @@ def _http_client() -> urllib3.PoolManager:
 
 
 def _translate(exc: Exception, what: str) -> Exception:
+    if isinstance(exc, ValueError):  # minio-py refuses names with '.' or '..' segments before any request
+        return InvalidKey(f"{what}: {exc}")
     if isinstance(exc, S3Error):
         if exc.code in _MISSING:
             return ObjectMissing(f"{what}: {exc.code}")
@@ -73,11 +75,31 @@ class Storage:
             finally:
                 resp.close()
                 resp.release_conn()
-        except (S3Error, urllib3.exceptions.HTTPError, OSError) as exc:
+        except (S3Error, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
             raise _translate(exc, "read source") from exc
         if len(data) > max_bytes:
             raise TooLarge(f"over the limit of {max_bytes} bytes")
         return data, content_type
+
+    def resolve(self, ref: ObjectRef) -> ObjectRef | None:
+        """The object version as the store has it (its own version id and ETag, never an event's claims), or
+        None when there is no such object or version."""
+        try:
+            stat = self.client.stat_object(ref.bucket, ref.key, version_id=ref.version_id)
+        except S3Error as exc:
+            if exc.code in _MISSING or exc.code in ("NoSuchObject", "InvalidArgument"):
+                return None
+            raise _translate(exc, "stat") from exc
+        except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
+            raise _translate(exc, "stat") from exc
+        return ObjectRef(
+            bucket=ref.bucket,
+            key=ref.key,
+            version_id=stat.version_id if stat.version_id not in (None, "null") else None,
+            etag=(stat.etag or "").strip('"') or None,
+            size=stat.size,
+            content_type=stat.content_type or ref.content_type,
+        )
 
     def put_artifact(self, record_id: str, name: str, body: bytes) -> None:
         try:
@@ -88,7 +110,7 @@ class Storage:
                 len(body),
                 content_type="application/json",
             )
-        except (S3Error, urllib3.exceptions.HTTPError, OSError) as exc:
+        except (S3Error, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
             raise _translate(exc, "write artifact") from exc
 
     def get_artifact(self, record_id: str, name: str) -> bytes:
@@ -99,14 +121,14 @@ class Storage:
             finally:
                 resp.close()
                 resp.release_conn()
-        except (S3Error, urllib3.exceptions.HTTPError, OSError) as exc:
+        except (S3Error, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
             raise _translate(exc, "read artifact") from exc
 
     def put_source(self, key: str, body: bytes, content_type: str = "application/octet-stream") -> ObjectRef:
         """Upload a report (demo, tests, benchmarks); returns the new version's reference."""
         try:
             res = self.client.put_object(self.settings.bucket, key, io.BytesIO(body), len(body), content_type)
-        except (S3Error, urllib3.exceptions.HTTPError, OSError) as exc:
+        except (S3Error, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
             raise _translate(exc, "upload") from exc
         return ObjectRef(
             bucket=self.settings.bucket,
@@ -130,5 +152,5 @@ class Storage:
                     etag=(obj.etag or "").strip('"'),
                     size=obj.size,
                 )
-        except (S3Error, urllib3.exceptions.HTTPError, OSError) as exc:
+        except (S3Error, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
             raise _translate(exc, "list bucket") from exc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .conftest import Live
@@ -26,3 +28,66 @@ def test_malformed_bodies_are_refused_with_400_and_the_intake_keeps_serving(live
 
 def test_head_on_events_answers_200_as_minio_probes_it(live: Live) -> None:
     assert live.http.request("HEAD", live.stack.intake_url).status == 200
+
+
+def test_json_nested_a_hundred_thousand_deep_gets_a_400_not_silence(live: Live) -> None:
+    auth = {"Authorization": f"Bearer {live.stack.token}"}
+    body = b"[" * 100_000 + b"]" * 100_000
+    assert live.http.request("POST", live.stack.intake_url, body=body, headers=auth).status == 400
+
+
+def test_forged_etags_for_one_object_version_give_one_record(live: Live) -> None:
+    import secrets
+
+    from workers.events import build_notification
+
+    ref = live.upload("forged/report.txt", "一、概述\n我局2016年主动公开政府信息12条。\n".encode())
+    event = build_notification(ref)
+    record = event["Records"][0]  # type: ignore[index]
+    event["Records"] = []
+    for _ in range(300):
+        forged = json.loads(json.dumps(record))
+        forged["s3"]["object"].pop("versionId", None)
+        forged["s3"]["object"]["eTag"] = secrets.token_hex(16)
+        event["Records"].append(forged)
+    assert live.stack.announce(live.http, event) == 200
+    assert live.outcome(ref).startswith("record:")
+    assert live.entries_for(ref) == 1
+    assert live.redis.xlen("gongkai:records") == len(
+        {f[b"record_id"] for _, f in live.redis.xrange("gongkai:records")}
+    )
+
+
+def test_an_event_for_an_object_that_does_not_exist_is_acknowledged_and_counted(live: Live) -> None:
+    from schemas import ObjectRef
+    from workers.events import build_notification
+
+    ghost = ObjectRef(bucket=live.settings.bucket, key="ghost/none.txt", etag="0" * 32, size=3)
+    resp = live.http.request(
+        "POST",
+        live.stack.intake_url,
+        body=json.dumps(build_notification(ghost)).encode(),
+        headers={"Authorization": f"Bearer {live.stack.token}"},
+    )
+    assert resp.status == 200 and json.loads(resp.data)["missing"] == 1
+
+
+def test_an_event_for_a_key_with_dot_dot_segments_gets_a_true_answer(live: Live) -> None:
+    from schemas import ObjectRef
+    from workers.events import build_notification
+
+    odd = ObjectRef(bucket=live.settings.bucket, key="odd/../names/report.txt", etag="0" * 32, size=3)
+    resp = live.http.request(
+        "POST",
+        live.stack.intake_url,
+        body=json.dumps(build_notification(odd)).encode(),
+        headers={"Authorization": f"Bearer {live.stack.token}"},
+    )
+    assert resp.status == 200 and json.loads(resp.data)["invalid"] == 1
+
+
+def test_healthz_answers_503_while_redis_is_down(fresh_live: Live) -> None:
+    health = fresh_live.stack.intake_url.replace("/events", "/healthz")
+    assert fresh_live.http.request("GET", health).status == 200
+    fresh_live.stack.kill("redis")
+    assert fresh_live.http.request("GET", health).status == 503

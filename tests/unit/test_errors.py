@@ -42,3 +42,14 @@ def test_no_error_shadows_a_builtin_name() -> None:
 
 def test_backoff_grows_and_is_capped() -> None:
     assert all(0 <= backoff(n, 1.0, 60.0) <= min(60.0, 2**n) for n in range(12))
+
+
+def test_a_key_with_dot_dot_segments_is_a_permanent_invalid_key_not_a_crash() -> None:
+    from schemas import ObjectRef
+    from workers.errors import InvalidKey
+    from workers.settings import Settings
+    from workers.storage import Storage
+
+    storage = Storage(Settings(s3_endpoint="http://127.0.0.1:9"))  # refused before any request is made
+    with pytest.raises(InvalidKey):
+        storage.read_source(ObjectRef(bucket="reports", key="a/../b.txt"), 1000)

@@ -50,3 +50,10 @@ def test_messages_carry_references_not_bodies() -> None:
     ref = ObjectRef(bucket="reports", key="年报/长长的文件名.pdf", version_id="v" * 36, etag="e" * 32, size=10**7)
     job = Dispatcher.job_for(None, ref)  # type: ignore[arg-type]
     assert len(json.dumps(job, ensure_ascii=False).encode()) < 512
+
+
+def test_a_pool_process_that_grew_past_the_memory_setting_is_replaced() -> None:
+    from workers.app import celery_config
+
+    config = celery_config(Settings(max_worker_memory_mb=700))
+    assert config["worker_max_memory_per_child"] == 700 * 1024
