@@ -59,6 +59,8 @@ class LocalStack:
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     ports: dict[str, int] = field(default_factory=dict)
     token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    # Redis with a password, as in production: the password then travels in every Redis and broker URL.
+    redis_password: str = field(default_factory=lambda: secrets.token_hex(12))
     native_events: bool = False
 
     def __post_init__(self) -> None:
@@ -70,7 +72,7 @@ class LocalStack:
         env = dict(os.environ)
         env.update(
             {
-                "GONGKAI_REDIS_URL": f"redis://127.0.0.1:{self.ports['redis']}/0",
+                "GONGKAI_REDIS_URL": f"redis://:{self.redis_password}@127.0.0.1:{self.ports['redis']}/0",
                 "GONGKAI_S3_ENDPOINT": f"http://127.0.0.1:{self.ports['s3']}",
                 "GONGKAI_S3_ACCESS_KEY": "gongkai-local",
                 "GONGKAI_S3_SECRET_KEY": "gongkai-local-secret",
@@ -131,7 +133,7 @@ class LocalStack:
         data.mkdir(exist_ok=True)
         cmd = [exe, "--port", str(self.ports["redis"]), "--bind", "127.0.0.1", "--dir", str(data),
                "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--maxmemory-policy", "noeviction",
-               "--protected-mode", "no"]  # fmt: skip
+               "--protected-mode", "no", "--requirepass", self.redis_password]  # fmt: skip
         wait_port(self.ports["redis"], 15, self._spawn("redis", cmd))
 
     def start_s3(self) -> None:

@@ -3,10 +3,12 @@ started by the tests on free loopback ports and stopped afterwards."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,6 +85,17 @@ class Live:
         )  # fmt: skip
         return out.stdout
 
+    @contextmanager
+    def worker_stopped(self) -> Iterator[None]:
+        """Work announced inside the block waits in the queue; the worker starts again on leaving it (so a fault
+        set up inside meets the work, instead of racing it)."""
+        self.stack.kill("worker0", signal.SIGTERM)
+        try:
+            yield
+        finally:
+            self.stack.start_worker("worker0")
+            self.stack.wait_workers()
+
     def entries_for(self, ref: ObjectRef) -> int:
         """How many entries, across both streams, this object version has."""
         rid = record_id_for(ref).encode()
@@ -100,6 +113,7 @@ def start_live(
 
 def start_stack(stack: LocalStack, workers: int = 1, concurrency: int = 2, sweep_every: float = 0) -> Live:
     """Starts a stack built by the caller (who may put something in front of its ports first)."""
+    _STACKS.append(stack)
     try:
         stack.start(workers=workers, concurrency=concurrency, sweep_every=sweep_every)
     except Exception:
@@ -124,3 +138,22 @@ def fresh_live(tmp_path: Path) -> Iterator[Live]:
     lv = start_live(tmp_path)
     yield lv
     lv.stack.stop()
+
+
+_STACKS: list[LocalStack] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_secret_in_any_log() -> Iterator[None]:
+    """After the whole run: not one configured secret (S3 keys, webhook token, Redis password) in a log of ours."""
+    yield
+    leaks = []
+    for stack in _STACKS:
+        env = stack.env()
+        secrets = [env["GONGKAI_S3_SECRET_KEY"], env["GONGKAI_S3_ACCESS_KEY"], stack.token, stack.redis_password]
+        for log in stack.workdir.glob("*.log"):
+            if log.name.startswith(("s3", "redis")):
+                continue  # the servers' own logs: they are handed the credentials to serve them
+            text = log.read_text(encoding="utf-8", errors="replace")
+            leaks += [f"{log}: {s[:4]}…" for s in secrets if s in text]
+    assert not leaks, leaks

@@ -13,8 +13,9 @@ pytestmark = pytest.mark.integration
 
 def test_an_unreachable_object_store_retries_then_dead_letters(fresh_live: Live, samples_dir: Path) -> None:
     ref = fresh_live.upload("faults/report.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
-    fresh_live.stack.kill("s3")
-    assert fresh_live.announce(ref) == 200
+    with fresh_live.worker_stopped():
+        assert fresh_live.announce(ref) == 200
+        fresh_live.stack.kill("s3")
     letter = fresh_live.entry(fresh_live.outcome(ref, timeout=90))
     assert letter["error"] == "storage_unavailable"
     assert int(letter["attempts"]) >= int(fresh_live.settings.max_retries) + 1

@@ -44,9 +44,10 @@ def test_reports_in_flight_through_an_object_store_outage_and_a_redis_restart_al
     live, proxy, direct = cuttable
     body = (samples_dir / "qinghe-2016-f07.txt").read_bytes()
     refs = [direct.put_source(f"outage/{i}.txt", body, "text/plain") for i in range(4)]
-    proxy.cut(8)
-    for ref in refs:
-        assert live.announce(ref) == 200
+    with live.worker_stopped():
+        for ref in refs:
+            assert live.announce(ref) == 200
+        proxy.cut(8)
     # Redis goes away too while the stages are retrying against the cut object store.
     live.stack.kill("redis")
     live.stack.start_redis()
