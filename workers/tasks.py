@@ -27,7 +27,16 @@ log = structlog.get_logger("gongkai.tasks")
 Job = dict[str, Any]
 
 
-def dead_letter(svc: Services, job: Job, stage: str, exc: GongkaiError, attempts: int) -> None:
+class DeadLettered(Exception):
+    """Raised by a task whose version was dead-lettered: the task ends FAILED (not STARTED, as after Ignore)
+    with the error code in Flower; the chain stops; the message is acknowledged like any finished task."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+
+
+def dead_letter(svc: Services, job: Job, stage: str, exc: GongkaiError, attempts: int) -> DeadLettered:
     ref = ObjectRef(**job["ref"])
     message = exc.message if exc.hint in exc.message else f"{exc.message} — {exc.hint}"
     message = Redactor(secrets_of(svc.settings)).text(message)  # an exception's message may quote a URL
@@ -44,6 +53,7 @@ def dead_letter(svc: Services, job: Job, stage: str, exc: GongkaiError, attempts
     published = svc.streams.dead_letter(letter)
     svc.redis.delete(names.dispatched_key(job["record_id"]))
     log.warning("dead_lettered", error=exc.code, attempts=attempts, new=published.new)
+    return DeadLettered(exc.code, message)
 
 
 def _arrival(svc: Services, job: Job, stage: str, retries: int) -> tuple[bytes | None, int]:
@@ -83,29 +93,26 @@ def run_stage(task: Task, stage: str, job: Job, body: Callable[[Services, Job], 
         out.setdefault("timings", {})[stage] = round((time.perf_counter() - t0) * 1000, 3)
         log.info("stage_done", ms=out["timings"][stage])
         return out
-    except (Ignore, Retry):
+    except (Ignore, Retry, DeadLettered):
         raise
     except SoftTimeLimitExceeded:
-        dead_letter(svc, job, stage, StageTimeout(f"{stage} ran past {s.soft_time_limit} s"), retries + 1)
-        raise Ignore() from None
+        timeout = StageTimeout(f"{stage} ran past {s.soft_time_limit} s")
+        raise dead_letter(svc, job, stage, timeout, retries + 1) from None
     except RetryableError as exc:
         # An outage lasts minutes: a transient failure dead-letters only after both the retries and the window.
         failing_since = job.setdefault("failing_since", time.time())
         if retries >= s.max_retries and time.time() - failing_since >= s.retry_window:
-            dead_letter(svc, job, stage, exc, retries + 1)
-            raise Ignore() from None
+            raise dead_letter(svc, job, stage, exc, retries + 1) from None
         delay = backoff(retries, s.retry_backoff, s.retry_backoff_max)
         log.warning("retrying", error=exc.code, attempt=retries + 1, countdown=round(delay, 2))
         raise task.retry(args=(job,), exc=exc, countdown=delay) from None
     except GongkaiError as exc:
-        dead_letter(svc, job, stage, exc, retries + 1)
-        raise Ignore() from None
+        raise dead_letter(svc, job, stage, exc, retries + 1) from None
     except Exception as exc:
         # An unexpected exception is a bug in a stage on this input; looping on it helps nobody.
         log.exception("stage_crashed")
         crash = GongkaiError(f"{stage} failed unexpectedly ({type(exc).__name__})")
-        dead_letter(svc, job, stage, crash, retries + 1)
-        raise Ignore() from None
+        raise dead_letter(svc, job, stage, crash, retries + 1) from None
 
 
 def _normalize(svc: Services, job: Job) -> Job:
@@ -167,31 +174,31 @@ def _everything(svc: Services, job: Job) -> Job:
     return job
 
 
-@app.task(bind=True, max_retries=None, name="gongkai.normalize")
+@app.task(bind=True, max_retries=None, throws=(DeadLettered,), name="gongkai.normalize")
 def normalize(self: Task, job: Job) -> Job:
     return run_stage(self, "normalize", job, _normalize)
 
 
-@app.task(bind=True, max_retries=None, name="gongkai.segment")
+@app.task(bind=True, max_retries=None, throws=(DeadLettered,), name="gongkai.segment")
 def segment(self: Task, job: Job) -> Job:
     return run_stage(self, "segment", job, _segment)
 
 
-@app.task(bind=True, max_retries=None, name="gongkai.extract")
+@app.task(bind=True, max_retries=None, throws=(DeadLettered,), name="gongkai.extract")
 def extract(self: Task, job: Job) -> Job:
     return run_stage(self, "extract", job, _extract)
 
 
-@app.task(bind=True, max_retries=None, name="gongkai.validate")
+@app.task(bind=True, max_retries=None, throws=(DeadLettered,), name="gongkai.validate")
 def validate(self: Task, job: Job) -> Job:
     return run_stage(self, "validate", job, _validate)
 
 
-@app.task(bind=True, max_retries=None, name="gongkai.publish")
+@app.task(bind=True, max_retries=None, throws=(DeadLettered,), name="gongkai.publish")
 def publish(self: Task, job: Job) -> Job:
     return run_stage(self, "publish", job, _publish)
 
 
-@app.task(bind=True, max_retries=None, name="gongkai.process")
+@app.task(bind=True, max_retries=None, throws=(DeadLettered,), name="gongkai.process")
 def process(self: Task, job: Job) -> Job:
     return run_stage(self, "process", job, _everything)
