@@ -32,6 +32,18 @@ def _dispatcher(s: Settings, bulk: bool = False) -> Dispatcher:
 
 def cmd_worker(s: Settings, args: argparse.Namespace) -> int:
     from workers.app import WORKER_FLAGS, app
+    from workers.errors import GongkaiError, StorageUnavailable
+    from workers.storage import Storage
+
+    try:
+        if Storage(s).ensure_artifacts_bucket():
+            log.info("artifacts_bucket_created", bucket=s.artifacts_bucket)
+    except StorageUnavailable as exc:
+        # The store is down, not refusing: start anyway, the tasks retry until it is back.
+        log.warning("artifacts_bucket_unchecked", bucket=s.artifacts_bucket, error=exc.message)
+    except GongkaiError as exc:
+        print(f"gongkai worker: cannot use the artifacts bucket {s.artifacts_bucket!r}: {exc.message}", file=sys.stderr)
+        return 3
 
     argv = [
         "worker",

@@ -81,6 +81,17 @@ class Storage:
             raise TooLarge(f"over the limit of {max_bytes} bytes")
         return data, content_type
 
+    def ensure_artifacts_bucket(self) -> bool:
+        """The workers own the artifacts bucket: made when missing. True when it had to be made."""
+        bucket = self.settings.artifacts_bucket
+        try:
+            if self.client.bucket_exists(bucket):
+                return False
+            self.client.make_bucket(bucket)
+        except (S3Error, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
+            raise _translate(exc, f"artifacts bucket {bucket}") from exc
+        return True
+
     def resolve(self, ref: ObjectRef) -> ObjectRef | None:
         """The object version as the store has it (its own version id and ETag, never an event's claims), or
         None when there is no such object or version."""

@@ -21,3 +21,17 @@ def test_an_unreachable_object_store_retries_then_dead_letters(fresh_live: Live,
     assert int(letter["attempts"]) >= int(fresh_live.settings.max_retries) + 1
     log = (fresh_live.stack.workdir / "worker0.log").read_text(encoding="utf-8")
     assert '"retrying"' in log
+
+
+def test_a_worker_makes_its_missing_artifacts_bucket_and_reports_go_through(tmp_path: Path, samples_dir: Path) -> None:
+    from .conftest import start_live
+
+    live = start_live(tmp_path, {"GONGKAI_ARTIFACTS_BUCKET": "artifacts-made-by-the-worker"})
+    try:
+        with live.worker_stopped():
+            live.storage.client.remove_bucket("artifacts-made-by-the-worker")  # as an operator who made only theirs
+        assert live.storage.client.bucket_exists("artifacts-made-by-the-worker")
+        ref = live.drop("bucket/report.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
+        assert live.outcome(ref).startswith("record:")
+    finally:
+        live.stack.stop()
