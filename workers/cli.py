@@ -10,9 +10,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import redis
 import structlog
+from pydantic import ValidationError
 
-from workers import names
+from workers import __version__, names
+from workers.errors import RetryableError
 
 if TYPE_CHECKING:
     from workers.dispatch import Dispatcher
@@ -20,6 +23,14 @@ from workers.logs import configure_logging
 from workers.settings import Settings, get_settings
 
 log = structlog.get_logger("gongkai.cli")
+
+EXIT_FAILURES = 1  # some inputs failed (gongkai process)
+EXIT_CONFIG = 3  # a GONGKAI_* setting is invalid
+EXIT_UNAVAILABLE = 4  # Redis or the object store did not answer
+_EXIT_CODES = (
+    "exit codes: 0 done; 1 some inputs failed (process); 2 bad arguments; 3 invalid GONGKAI_* setting; "
+    "4 Redis or the object store unavailable; 130 interrupted"
+)
 
 
 def _dispatcher(s: Settings, bulk: bool = False) -> Dispatcher:
@@ -53,7 +64,7 @@ def cmd_worker(s: Settings, args: argparse.Namespace) -> int:
         "--loglevel",
         s.log_level,
         "--concurrency",
-        str(args.concurrency),
+        str(args.concurrency or s.worker_concurrency),
     ]
     if args.hostname:
         argv += ["--hostname", args.hostname]
@@ -123,7 +134,7 @@ def cmd_process(s: Settings, args: argparse.Namespace) -> int:
             continue
         sys.stdout.write(record.model_dump_json() + "\n")
         sys.stdout.flush()
-    return 1 if failed else 0
+    return EXIT_FAILURES if failed else 0
 
 
 def cmd_survey(s: Settings, args: argparse.Namespace) -> int:
@@ -173,11 +184,12 @@ def cmd_demo(s: Settings, args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="gongkai", description=__doc__)
+    p = argparse.ArgumentParser(prog="gongkai", description=__doc__, epilog=_EXIT_CODES)
+    p.add_argument("--version", action="version", version=f"gongkai {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     w = sub.add_parser("worker", help="run a Celery worker (task events on, for Flower)")
-    w.add_argument("--concurrency", type=int, default=get_settings().worker_concurrency)
+    w.add_argument("--concurrency", type=int, default=None, help="default: GONGKAI_WORKER_CONCURRENCY")
     w.add_argument("--hostname", default=None)
     w.set_defaults(fn=cmd_worker)
 
@@ -230,10 +242,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    settings = get_settings()
+    args = build_parser().parse_args(argv)  # --help and --version need no settings
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"GONGKAI_{'_'.join(map(str, e['loc'])).upper() or '*'}: {e['msg']}" for e in exc.errors())
+        print(f"gongkai: invalid configuration: {problems}", file=sys.stderr)
+        return EXIT_CONFIG
     configure_logging(settings)
-    return int(args.fn(settings, args))
+    try:
+        return int(args.fn(settings, args))
+    except (RetryableError, redis.RedisError) as exc:
+        reason = exc.message if isinstance(exc, RetryableError) else type(exc).__name__
+        code = exc.code if isinstance(exc, RetryableError) else "redis_unavailable"
+        print(f"gongkai {args.command}: {code}: {reason}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    except BrokenPipeError:
+        # The reader went away (`gongkai status | head`): not an error; stdout is pointed at nothing so that
+        # Python's own flush at exit does not complain again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":
