@@ -3,20 +3,26 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 # The real corpus next to the repo when it is there, else the repo's own sample reports.
-DIR     ?= $(if $(wildcard ../shared/corpus),../shared/corpus,samples)
+DIR     ?= $(if $(wildcard ../shared/corpus),../shared/corpus,workers/samples)
 STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS := redis-server fonts-wqy-microhei
 
-.PHONY: install services demo test test-fast lint bench soak schema clean
+.PHONY: install services demo test test-fast lint bench soak schema clean constraints
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev]"
 	touch $(STAMP)
+
+# The pinned set, after a deliberate dependency change (then commit constraints.txt).
+constraints: install
+	{ echo "# Pinned runtime and test set for CI, \`make\` and the image (pip install -c constraints.txt ...)."; \
+	  echo "# Regenerate after a dependency change: make constraints"; \
+	  $(BIN)/pip freeze --exclude-editable | grep -v '^gongkai' | sort -f; } > constraints.txt
 
 # redis-server, and a CJK font for the PDF fixtures; the S3 endpoint (moto) comes with the Python deps.
 services:

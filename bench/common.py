@@ -19,7 +19,7 @@ SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 
 def report_files() -> list[Path]:
     """The real corpus when ../shared is there, else the repo's own samples."""
-    folder = SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "samples"
+    folder = SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "workers" / "samples"
     return sorted(p for p in folder.iterdir() if p.is_file())
 
 

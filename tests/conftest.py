@@ -20,4 +20,4 @@ def shared_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
-    return REPO / "samples"
+    return REPO / "workers" / "samples"

@@ -180,7 +180,7 @@ def cmd_status(s: Settings, args: argparse.Namespace) -> int:
 def cmd_demo(s: Settings, args: argparse.Namespace) -> int:
     from workers.demo import run_demo
 
-    return run_demo(Path(args.dir), timeout=args.timeout)
+    return run_demo(Path(args.dir), timeout=args.timeout, keep=args.keep)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -235,8 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     st.set_defaults(fn=cmd_status)
 
     d = sub.add_parser("demo", help="start a local stack, push a folder of reports through it, print the records")
-    d.add_argument("dir", nargs="?", default=str(Path(__file__).resolve().parents[1] / "samples"))
+    d.add_argument("dir", nargs="?", default=str(Path(__file__).resolve().parent / "samples"))
     d.add_argument("--timeout", type=float, default=600)
+    d.add_argument("--keep", action="store_true", help="keep the stack up after the run, until Ctrl-C")
     d.set_defaults(fn=cmd_demo)
     return p
 

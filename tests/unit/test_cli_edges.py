@@ -45,7 +45,7 @@ def test_the_object_store_down_is_one_line_and_exit_code_4() -> None:
 
 
 def test_output_into_a_closed_pipe_is_no_error() -> None:
-    files = [str(p) for p in sorted((REPO / "samples").iterdir())] * 20  # far more than a pipe holds
+    files = [str(p) for p in sorted((REPO / "workers" / "samples").iterdir())] * 20  # far more than a pipe holds
     process = subprocess.Popen(
         [sys.executable, "-m", "workers.cli", "process", *files],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
