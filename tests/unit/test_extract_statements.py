@@ -101,3 +101,13 @@ def test_more_words_that_publish_and_outlets_named_after_the_count() -> None:
 def test_no_fee_said_as_暂不收费_or_从未收费_is_a_zero_fee() -> None:
     assert pairs("2014年我区各级工作部门依申请提供政府信息暂不收费。") == {("fees.amount", 0)}
     assert pairs("公民在我局获取政府公开信息时,从未进行收费。") == {("fees.amount", 0)}
+
+
+def test_a_total_named_again_takes_its_breakdown_from_the_channel_figure_before_it() -> None:
+    text = (
+        "我局通过门户网站主动公开政府信息55条,依申请公开信息数0条。"
+        "在主动公开的55条政府信息中,政策类信息1条,其他类信息54条。"
+    )
+    got = {(f.concept, f.value): [p.value for p in f.parts] for f in facts_of(text)}
+    assert got[("proactive.total", 55)] == [1, 54]
+    assert got[("proactive.website", 55)] == []

@@ -19,6 +19,8 @@ from workers.pipeline import process_bytes
 from workers.survey import survey
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "corpus2"
+# A second draw, scored once before anyone looked at its failures (README); it has been read since.
+HOLDOUT = Path(__file__).resolve().parents[1] / "gold" / "holdout"
 
 
 @pytest.fixture(scope="module")
@@ -29,21 +31,30 @@ def corpus2(shared_dir: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def scores(corpus2: Path, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def _score(gold_dir: Path, corpus2: Path, shared_dir: Path, out_dir: Path) -> dict[str, Any]:
     lines = []
-    for gold in sorted(GOLD.glob("*.json")):
+    for gold in sorted(gold_dir.glob("*.json")):
         path = corpus2 / gold.name.removesuffix(".json")
         data = path.read_bytes()
         record = process_bytes(data, ObjectRef(bucket="", key=path.name, size=len(data)), None, Limits())
         lines.append(record.model_dump_json())
-    out = tmp_path_factory.mktemp("gold") / "records.jsonl"
+    out = out_dir / "records.jsonl"
     out.write_text("\n".join(lines), encoding="utf-8")
-    score = [sys.executable, str(shared_dir / "eval" / "score.py"), "--gold", str(GOLD), "--records", str(out)]
+    score = [sys.executable, str(shared_dir / "eval" / "score.py"), "--gold", str(gold_dir), "--records", str(out)]
     result = subprocess.run([*score, "--json"], capture_output=True, text=True, check=True)
     summary: dict[str, Any] = json.loads(result.stdout)
     summary["problems"] = subprocess.run(score, capture_output=True, text=True, check=True).stdout
     return summary
+
+
+@pytest.fixture(scope="module")
+def scores(corpus2: Path, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _score(GOLD, corpus2, shared_dir, tmp_path_factory.mktemp("gold"))
+
+
+@pytest.fixture(scope="module")
+def holdout(corpus2: Path, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _score(HOLDOUT, corpus2, shared_dir, tmp_path_factory.mktemp("holdout"))
 
 
 def test_there_are_forty_gold_reports_of_both_eras_each_checked_twice() -> None:
@@ -61,7 +72,7 @@ def test_there_are_forty_gold_reports_of_both_eras_each_checked_twice() -> None:
         ("section_recall", 0.99),
         ("section_precision", 0.99),
         ("section_kind_accuracy", 0.99),
-        ("fact_recall", 0.95),
+        ("fact_recall", 0.96),
         ("fact_precision", 0.95),
         ("cell_accuracy", 0.96),
         ("defects_caught", 0.95),
@@ -71,6 +82,25 @@ def test_real_report_gold_scores_stay_at_or_above_their_floor(
     scores: dict[str, Any], figure: str, floor: float
 ) -> None:
     assert scores[figure] >= floor, scores["problems"]
+
+
+@pytest.mark.parametrize(
+    ("figure", "floor"),
+    [
+        ("meta_accuracy", 0.98),
+        ("section_recall", 0.99),
+        ("section_kind_accuracy", 0.99),
+        ("fact_recall", 0.95),
+        ("fact_precision", 0.92),
+        ("breakdown_accuracy", 0.8),
+        ("cell_accuracy", 0.99),
+        ("defects_caught", 0.75),
+    ],
+)
+def test_second_draw_gold_scores_stay_at_or_above_their_floor(
+    holdout: dict[str, Any], figure: str, floor: float
+) -> None:
+    assert holdout[figure] >= floor, holdout["problems"]
 
 
 def test_real_report_gold_false_alarms_stay_under_their_ceiling(scores: dict[str, Any]) -> None:

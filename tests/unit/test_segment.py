@@ -216,3 +216,11 @@ def test_a_heading_right_after_an_address_that_ends_the_preamble_is_found() -> N
 def test_a_template_title_whose_numeral_lost_its_mark_is_a_heading_and_一是_is_not() -> None:
     text = "现将有关情况报告如下。一总体情况2020年,我局一是加强领导。\n二、主动公开政府信息情况\n正文。"
     assert [s.heading for s in segment(doc(text)).sections] == ["一总体情况", "二、主动公开政府信息情况"]
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [("需要说明的事项与附表", ["other"]), ("工作人员以及支出与收费情况", ["fees", "staffing"])],
+)
+def test_heading_kinds_of_the_old_eras_wordings(title: str, kinds: list[str]) -> None:
+    assert sorted(kinds_of(title)) == kinds

@@ -61,3 +61,18 @@ def test_a_two_column_row_that_the_digits_cannot_decide_is_left_out() -> None:
 def test_a_column_header_year_is_not_a_value() -> None:
     rows = statistics_rows("附表: 统计表 指标名称 单位 2011年度 主动公开信息数 条 6 行政复议数 件 0", [])
     assert [(r.concept, r.value) for r in rows] == [("proactive.total", 6), ("review.total", 0)]
+
+
+def test_an_ordinal_without_its_mark_and_digits_run_into_the_next_ordinal_are_read() -> None:
+    text = (
+        "指标名称计量单位2015年度历年累计对申请的答复总数条03其中:1.同意公开答复数条022.同意部分公开答复数条00"
+        "3.不予公开答复数条01 指标名称 单位 本年 对申请的答复总数 条 0 其中:1同意公开答复数 条 0"
+    )
+    rows = [(r.concept, r.value, len(r.parts)) for r in statistics_rows(text, [])]
+    assert rows[:4] == [
+        ("requests.answered", 0, 3),
+        ("requests.granted", 0, 0),
+        ("requests.partially_granted", 0, 0),
+        ("requests.denied", 0, 0),
+    ]
+    assert rows[4:] == [("requests.answered", 0, 1), ("requests.granted", 0, 0)]

@@ -63,6 +63,8 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
                     break
                 opener = _INTRO_NEXT.match(view.text[s:e])
                 if opener:
+                    if any(s <= m.count.start < s + opener.end() for m in mentions):
+                        break  # 在主动公开的55条信息中: a total named again takes the parts itself
                     start, stop_sentence = s + opener.end(), si
                     break
                 if si in counted:

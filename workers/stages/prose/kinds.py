@@ -18,12 +18,12 @@ _RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("withheld", re.compile(r"不予公开")),
     ("fees", re.compile(r"收费|减免")),
     ("review_litigation", re.compile(r"复议|诉讼|申诉")),
-    ("staffing", re.compile(r"机构(?:和|及|与)?人员|人员(?:和|及|与)?经费|机构建设")),
+    ("staffing", re.compile(r"机构(?:和|及|与)?人员|人员(?:和|及|与|以及)?(?:经费|支出)|机构建设")),
     (
         "problems",
         re.compile(r"问题|改进|不足|下一步|今后|(?:工作)?(?:计划|打算|思路|安排|展望|要点)$|努力方向|工作重点"),
     ),
-    ("other", re.compile(r"其他需要报告|其它需要报告|其他事项|其它事项")),
+    ("other", re.compile(r"其他需要报告|其它需要报告|其他事项|其它事项|需要说明的(?:其他|其它)?事项")),
 )
 _SPACE = re.compile(r"\s")
 # 依申请公开收费情况: the fees for requests, not the requests themselves.

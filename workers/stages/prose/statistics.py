@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 _HEADER = re.compile(r"指\s*标\s*名\s*称|计\s*量\s*单\s*位|附\s*表\s*[:：]?\s*(?=\S{0,30}?(?:统计|指标|单位))")
 _TWO_COLUMNS = re.compile(r"累\s*计|历\s*年")
 _ROW = re.compile(
-    r"(?P<lead>(?:其中\s*[:：]?\s*)?(?:\d{1,2}\s*[.．、]\s*)?)"
+    # The ordinal may have lost its mark (其中:1同意公开答复数).
+    r"(?P<lead>(?:其中\s*[:：]?\s*)?(?:\d{1,2}\s*[.．、]?\s*)?)"
     r"(?P<label>[\u4e00-\u9fff“”\"()（）、]{2,30}?)\s*"
     r"(?P<unit>人次|万元|条|件|人|次|个|份|元|起|项)?\s*"
-    # A number followed by 年 is a column header (2011年度), not a value.
-    r"(?P<num>\d+(?:\.\d+)?)(?P<second>\s+\d+(?:\.\d+)?)?(?![\d.．]|\s*年)"
+    # A number followed by 年 is a column header (2011年度), not a value; digits right before the next row's
+    # ordinal (…数条022.同意部分…) end before it.
+    r"(?P<num>\d+(?:\.\d+)?)(?P<second>\s+\d+(?:\.\d+)?)?(?:(?![\d.．]|\s*年)|(?=\d[.．、][^\d]))"
 )
 # Most specific first; a label that names none of these (政府公报公开, 当面申请数) is a part only.
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
