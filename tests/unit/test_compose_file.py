@@ -45,7 +45,7 @@ def test_redis_keeps_an_append_only_file_and_never_evicts(compose: dict[str, Any
 
 
 def test_flower_sits_behind_basic_auth(compose: dict[str, Any]) -> None:
-    assert any("--basic-auth=" in part for part in compose["services"]["flower"]["command"])
+    assert compose["services"]["flower"]["environment"]["FLOWER_BASIC_AUTH"]
 
 
 def test_long_running_services_have_healthchecks(compose: dict[str, Any]) -> None:
@@ -57,3 +57,30 @@ def test_the_workers_get_the_same_settings_as_the_intake(compose: dict[str, Any]
     worker, intake = compose["services"]["worker"], compose["services"]["intake"]
     assert worker["environment"] == intake["environment"]
     assert worker["environment"]["GONGKAI_S3_ENDPOINT"] == "http://minio:9000"
+
+
+def test_a_stopping_worker_gets_longer_than_the_task_hard_limit(compose: dict[str, Any]) -> None:
+    from workers.settings import Settings
+
+    grace = compose["services"]["worker"]["stop_grace_period"]
+    assert grace.endswith("s") and int(grace[:-1]) > Settings().time_limit
+
+
+def test_the_workers_use_a_scoped_minio_user_not_root(compose: dict[str, Any]) -> None:
+    env = compose["services"]["worker"]["environment"]
+    assert "MINIO_ROOT" not in env["GONGKAI_S3_ACCESS_KEY"] and "MINIO_ROOT" not in env["GONGKAI_S3_SECRET_KEY"]
+    script = (REPO / "deploy" / "mc-setup.sh").read_text(encoding="utf-8")
+    assert "mc admin user add" in script and "mc admin policy attach" in script
+
+
+def test_flowers_password_comes_from_the_environment_not_its_command_line(compose: dict[str, Any]) -> None:
+    flower = compose["services"]["flower"]
+    assert not any("basic-auth" in part for part in flower["command"])
+    assert "FLOWER_PASSWORD" in flower["environment"]["FLOWER_BASIC_AUTH"]
+
+
+def test_the_bucket_setup_fails_loudly(compose: dict[str, Any]) -> None:
+    script = (REPO / "deploy" / "mc-setup.sh").read_text(encoding="utf-8")
+    assert "set -eu" in script
+    # The old `mc event add … || mc event list …` swallowed a failed subscription.
+    assert "--event put || " not in script
