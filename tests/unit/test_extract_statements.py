@@ -111,3 +111,15 @@ def test_a_total_named_again_takes_its_breakdown_from_the_channel_figure_before_
     got = {(f.concept, f.value): [p.value for p in f.parts] for f in facts_of(text)}
     assert got[("proactive.total", 55)] == [1, 54]
     assert got[("proactive.website", 55)] == []
+
+
+def test_a_list_that_runs_past_its_total_is_read_whole_so_the_wrong_sum_shows() -> None:
+    [fact] = facts_of(
+        "2012年,我局共主动公开当年生成的各类政府信息47条,其中,机构职责类5条;工作动态类38条;"
+        "政府信息公开类3条;行政性收费类1条;其他类别信息29条。"
+    )
+    assert (fact.value, [p.value for p in fact.parts]) == (47, [5, 38, 3, 1, 29])
+
+
+def test_another_services_counts_are_not_disclosure_figures() -> None:
+    assert pairs("2019年,我局在12345便民投诉平台受理群众投诉咨询877件,办理率100%。") == set()

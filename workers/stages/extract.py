@@ -33,6 +33,9 @@ _INTRO_SAME = re.compile(
 # A bare list after a total (主动公开政府信息364条,人事信息17条,…,其他…19条): the items are the total's parts when
 # they are counts of the same unit, separated by list marks only, name no other concept, and do not exceed it.
 _LIST_GAP = re.compile(r"^[^。,;:、\d]{0,30}$")
+# The list goes on (;其他类别信息29条) although the parts so far already make the total: the report's sums are
+# off, which is for sum.breakdown to say, not a reason to stop reading the list.
+_MORE_OF_THE_LIST = re.compile(r"^[,;、]\s*(?:其[他它]|[^,;。]{0,12}类)")
 _INTRO_NEXT = re.compile(r"^(?:其中|包括|在[^,。]{1,14}?中|按[^,。]{1,10}分|从[^,。]{1,10}(?:看|分)|具体(?:为|如下))")
 _OWN_LEVEL = re.compile(r"^[^,;:]{0,8}(?:本级|直属|所属|下属)")
 _LABEL_BREAK = re.compile(r"[,;:、]")
@@ -85,7 +88,11 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
                 and m.concept not in CHILDREN.get(anchor.concept or "", set())
             ):
                 break
-            if anchor.parts and sum(p.count.value for p in anchor.parts) == anchor.count.value:
+            if (
+                anchor.parts
+                and sum(p.count.value for p in anchor.parts) == anchor.count.value
+                and not _MORE_OF_THE_LIST.match(view.text[anchor.parts[-1].count.end : m.count.start])
+            ):
                 break  # the parts already make up the total: what follows is a new statement
             if m.part_of is None:
                 if not anchor.parts:
@@ -157,7 +164,7 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
     view = build_view(doc, seg)
     sentences = sentences_of(view.text)
     regions = find_regions(doc.text)
-    tables = run_on_spans(doc.text, regions.requests, regions.review)
+    tables = run_on_spans(doc.text, regions.requests, regions.review, regions.proactive)
     mentions = [
         m
         for m in find_mentions(view, sentences, headings_above(seg, view, sentences))

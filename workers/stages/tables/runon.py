@@ -300,11 +300,21 @@ def _any(r: Reading) -> bool:
     return True
 
 
-def run_on_spans(text: str, requests: tuple[int, int] | None, review: tuple[int, int] | None) -> list[tuple[int, int]]:
+def run_on_spans(
+    text: str,
+    requests: tuple[int, int] | None,
+    review: tuple[int, int] | None,
+    proactive: tuple[int, int] | None = None,
+) -> list[tuple[int, int]]:
     """Where tables 三 and 四 stand in `text` when printed run-on: their labels and digits are no prose (a row
     label such as 信访举报投诉类申请 followed by 0000000 states no zero of complaints). Table 四's region opens at
     the first 行政复议, often in a sentence before the table, so its span starts at its header words."""
     spans: list[tuple[int, int]] = []
+    if proactive and is_run_on(region := text[slice(*proactive)]):
+        # The region runs to table 三's header; what stands after table 二's last row is prose again.
+        rows = [p for p in pieces(region) if proactive_row(p.label) and not _PROSE.search(p.label)]
+        if rows:
+            spans.append((proactive[0], proactive[0] + rows[-1].end))
     if requests and is_run_on(text[slice(*requests)]):
         spans.append(requests)
     if review:
