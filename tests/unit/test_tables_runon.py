@@ -182,3 +182,13 @@ def test_a_total_row_that_breaks_its_own_total_is_read_the_way_the_columns_agree
     }
     block = read_requests_runon(table3(cells))
     assert values(block, "total_processed") == [19, 1, 0, 0, 0, 0, 19]
+
+
+def test_the_last_row_run_into_the_next_sentences_year_keeps_its_own_digits() -> None:
+    block = read_requests_runon(table3({"carried_forward": "20000022025年,我局共收到申请21件。"}))
+    assert values(block, "carried_forward") == [2, 0, 0, 0, 0, 0, 2]
+
+
+def test_执法案件_is_the_enforcement_file_row() -> None:
+    text = table3({}).replace("7.属于行政执法案卷0000000", "7.属于行政执法案件3000003")
+    assert values(read_requests_runon(text), "denied.enforcement_file") == [3, 0, 0, 0, 0, 0, 3]

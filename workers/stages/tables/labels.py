@@ -59,7 +59,7 @@ _REQUEST_ROWS: tuple[tuple[str, str], ...] = (
     ("第三方", "denied.third_party_rights"),
     ("内部事务", "denied.internal_affairs"),
     ("过程性", "denied.process_info"),
-    ("执法案卷", "denied.enforcement_file"),
+    ("执法案卷|执法案件", "denied.enforcement_file"),
     ("行政查询", "denied.admin_inquiry"),
     ("不掌握", "unable.not_held"),
     ("另行制作|没有现成", "unable.needs_creation"),

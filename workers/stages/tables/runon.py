@@ -45,6 +45,7 @@ _RUN = re.compile(r"\d(?:[\d \t\u3000]|\.(?=\d))*")
 # The ordinal of the next row ("…00000002.其他法律…"): digits right before a '.' or '、' and a word.
 _ORDINAL_AFTER = re.compile(r"[.．、][^\d\s]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_YEAR_AFTER = re.compile(r"(?<=(?:19|20)\d\d)年")
 # A label that touches its digits: the last character a word's or a closing bracket.
 _GLUED = re.compile(r"[\u4e00-\u9fff)）”]$")
 _T4_HEADER_END = re.compile(r"(?:总计|审结)\s*$")
@@ -70,7 +71,11 @@ def pieces(text: str, offset: int = 0) -> list[Piece]:
     for m in _RUN.finditer(text):
         run, end = m.group(0), m.end()
         stripped = run.rstrip()
-        if _ORDINAL_AFTER.match(text, m.start() + len(stripped)):
+        if _YEAR_AFTER.match(text, m.start() + len(stripped)) and len(stripped.replace(" ", "")) > 4:
+            # The table's last row runs into the next sentence's year (…继续办理20000022025年，我局…).
+            stripped = stripped[:-4].rstrip()
+            end = m.start() + len(stripped)
+        elif _ORDINAL_AFTER.match(text, m.start() + len(stripped)):
             # The last digit is the next row's ordinal (2.), or the whole run is one (1.属于国家秘密).
             stripped = stripped[:-1].rstrip()
             end = m.start() + len(stripped)
