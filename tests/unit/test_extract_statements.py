@@ -123,3 +123,34 @@ def test_a_list_that_runs_past_its_total_is_read_whole_so_the_wrong_sum_shows() 
 
 def test_another_services_counts_are_not_disclosure_figures() -> None:
     assert pairs("2019年,我局在12345便民投诉平台受理群众投诉咨询877件,办理率100%。") == set()
+
+
+def test_a_note_in_brackets_is_no_breakdown_and_the_其中_after_it_is_the_totals() -> None:
+    got = {(f.concept, f.value): [p.value for p in f.parts] for f in facts_of(
+        "全年受理申请12件(另有3件顺延至下一年度办理),其中同意公开9件,部分公开3件。"
+    )}  # fmt: skip
+    assert got[("requests.received", 12)] == [9, 3] and got[("requests.carried_forward", 3)] == []
+    got = {(f.concept, f.value): [p.value for p in f.parts] for f in facts_of(
+        "全年共受理政府信息公开申请200件(含上年结转189件),已全部办结。"
+    )}  # fmt: skip
+    assert got == {("requests.received", 200): [], ("requests.carried_over", 189): []}
+
+
+def test_two_totals_in_one_sentence_each_keep_their_own_figures() -> None:
+    got = pairs("全年主动公开政府信息425条,受理申请20件,其中同意公开15件,不予公开5件。")
+    assert ("requests.received", 20) in got and ("proactive.total", 425) in got
+
+
+def test_the_verb_and_the_qualifier_decide() -> None:
+    assert pairs("全年共收到申请30件,答复28件,其中同意公开20件,不同意公开8件。") >= {
+        ("requests.denied", 8), ("requests.granted", 20), ("requests.answered", 28)
+    }  # fmt: skip
+    assert pairs("全年共办理政府信息公开申请15件。") == {("requests.answered", 15)}
+    assert pairs("2018年度未发生因政府信息公开引起的行政复议纠错或行政诉讼败诉情况。") == set()
+    assert pairs("全年通过宣传栏公开信息100余条。") == set()
+
+
+def test_synonyms_and_bare_statistics() -> None:
+    assert pairs("本年度免于公开信息3条。") == {("withheld.total", 3)}
+    assert pairs("我局共有全职人员2名负责政府信息公开工作。") == {("staff.full_time", 2)}
+    assert pairs("不予公开信息数1402。") == {("withheld.total", 1402)}

@@ -85,3 +85,18 @@ def test_chrome_in_a_table_cell_empties_the_cell_but_keeps_its_place() -> None:
 
     grid = assemble(Extracted(blocks=[Table(rows=[["项目", "打印本页", "数量"], ["规章", "关闭窗口", "3"]])])).grids[0]
     assert grid.rows == [["项目", "", "数量"], ["规章", "", "3"]]
+
+
+def test_spam_beyond_the_word_list_brands_of_digits_and_random_runs_is_cut_and_addresses_are_kept() -> None:
+    from schemas.document import Limits
+    from workers.stages.normalize import normalize
+
+    text = (
+        "一、概述\n我局认真落实条例365体育官网,扎实推进公开工作。365bet(中国)官方网站全年主动公开信息12条。"
+        "kJ8xQ2mZ9pLw3Rt7我局高度重视。网址http://www.example.gov.cn/kJ8xQ2mZ9pLw3Rt7 "
+        "索引号11350128MB1A98765K 12345热线 闽政通APP下载\n"
+    )
+    doc = normalize(text.encode(), "spam.txt", None, Limits())
+    assert [r.removed for r in doc.removed] == ["365体育官网", "365bet(中国)官方网站", "kJ8xQ2mZ9pLw3Rt7"]
+    assert "example.gov.cn/kJ8xQ2mZ9pLw3Rt7" in doc.text and "11350128MB1A98765K" in doc.text
+    assert "12345热线 闽政通APP下载" in doc.text

@@ -25,13 +25,15 @@ from workers.stages.tables.runon import run_on_spans
 
 # 2件(维持1件,纠正1件) and 答复的12件中,同意公开9件…: a bracket or 中 right after the count opens its parts too.
 # 在公开的99条信息中, (主动公开128条,)涵盖…/主要类别有: a total named again (by its value) or a list announced.
+# A bracket opens parts (2件(维持1件,纠正1件)) unless it is a note (含上年结转189件, 另有3件顺延…).
 _INTRO_SAME = re.compile(
-    r"^(?:中|当中)[,:]?|^\((?=[^)]*\d)|^[^,。\d]{0,12}?中[,:]"
-    r"|^(?:[^。\n\d]{0,16}?[,;])?[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|含|涵盖|主要(?:类别|内容|类型)?(?:有|为|是|涉及|包括))"
+    r"^(?:中|当中)[,:]?|^\((?![含另包]|其中含)(?=[^)]*\d)|^[^,。\d]{0,12}?中[,:]"
+    r"|^(?:[^。\n\d]{0,16}?[,;])?[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|(?<!\()含|涵盖|主要(?:类别|内容|类型)?(?:有|为|是|涉及|包括))"
     r"[^,:;。]{0,4}?[,:;]?(?:其中[,:]?)?"
 )
 # A bare list after a total (主动公开政府信息364条,人事信息17条,…,其他…19条): the items are the total's parts when
 # they are counts of the same unit, separated by list marks only, name no other concept, and do not exceed it.
+_NOTE = re.compile(r"\((?:含|另有|另|包括|其中含)[^()]{0,60}\)")
 _LIST_GAP = re.compile(r"^[^。,;:、\d]{0,30}$")
 # The list goes on (;其他类别信息29条) although the parts so far already make the total: the report's sums are
 # off, which is for sum.breakdown to say, not a reason to stop reading the list.
@@ -50,14 +52,21 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
         if anchor.concept is None or anchor.part_of is not None:
             continue
         tail = view.text[anchor.count.end : sentences[anchor.sentence][1]]
-        intro = _INTRO_SAME.match(tail)
+        # A note in brackets right after the count (受理12件(另有3件顺延…),其中…) is passed over: the 其中 after it
+        # is the count's own. A count inside such a note takes no parts from beyond its bracket.
+        note = _NOTE.match(tail)
+        skip = note.end() if note else 0
+        intro = _INTRO_SAME.match(tail[skip:])
+        before = view.text[sentences[anchor.sentence][0] : anchor.count.start]
+        if intro and before.count("(") > before.count(")") and ")" in tail[: skip + intro.end()]:
+            intro = None
         start, stop_sentence = -1, -1
         limit = len(view.text)
         if intro and any(m.count.unit == anchor.count.unit for m in _rest_of_sentence(mentions, i)):
-            start = anchor.count.end + intro.end()
+            start = anchor.count.end + skip + intro.end()
             stop_sentence = anchor.sentence
             if intro.group().startswith("("):
-                close = tail.find(")")
+                close = tail.find(")", skip)
                 limit = anchor.count.end + close if close >= 0 else limit
         else:
             for si in range(anchor.sentence + 1, min(anchor.sentence + 3, len(sentences))):

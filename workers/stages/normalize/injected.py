@@ -34,6 +34,18 @@ _SPAM_HINT = re.compile(
     + "|".join(p + s for p in ("ag", "pg") for s in ("体育", "娱乐", "国际", "官网", "真人", "彩票", "棋牌", "电子"))
 )
 _SPAM_MARK = re.compile(r"[_|【]|官网|登录|注册|入口|下载|投注|娱乐")
+# Beyond the word list: a brand made of Latin letters and digits (365, 365bet, 188bet) with a gambling or
+# official-site suffix (365体育官网, 365bet(中国)官方网站); and a run of random letters and digits, mixed case,
+# that no report writes outside a URL or an address (kJ8xQ2mZ9pLw3Rt7).
+_BRAND = (
+    r"(?<![A-Za-z0-9/.@_-])(?=[A-Za-z]*\d)[A-Za-z0-9]{2,12}(?:\((?:中国|亚洲|China)\))?"
+    r"(?:(?:体育|娱乐|真人|彩票|棋牌|投注|开户|网投)(?:官网|官方网站|平台|app|APP|入口|网址)?|官方网站)"
+)
+_RANDOM = (
+    r"(?<![A-Za-z0-9/@.:=_%#?&-])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{12,40}"
+    r"(?![A-Za-z0-9/@._-])"
+)
+_ALL_SPAM = re.compile(rf"(?P<words>{_SPAM_SPAN.pattern})|{_RANDOM}|{_BRAND}")
 
 
 @dataclass
@@ -48,9 +60,17 @@ def remove_pinyin(text: str) -> tuple[str, list[Cut], list[Edit]]:
 
 
 def remove_spam(text: str) -> tuple[str, list[Cut], list[Edit]]:
-    if not _SPAM_HINT.search(text):
+    digits = any(c.isdigit() for c in text)  # the brand and random-run patterns both hold a digit
+    if not digits and not _SPAM_HINT.search(text):
         return text, [], []
-    return _cut(text, _SPAM_SPAN, "spam", lambda m: bool(_SPAM_MARK.search(m.group(0))))
+    return _cut(text, _ALL_SPAM if digits else _SPAM_SPAN, "spam", _is_spam)
+
+
+def _is_spam(m: re.Match[str]) -> bool:
+    # The word list's spans need a spam mark (官网, 【…】, _) as before; the other two are spam as matched.
+    if m.re is _SPAM_SPAN or m.group("words"):
+        return bool(_SPAM_MARK.search(m.group(0)))
+    return True
 
 
 def _cut(

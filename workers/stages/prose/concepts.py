@@ -14,9 +14,10 @@ from functools import lru_cache
 
 from workers.stages.prose.channels import clauses, proactive
 
-REQ_UNITS = frozenset({"件", "条", "份", "封", "个", "宗", "起", "人次", "项"})
-CASE_UNITS = frozenset({"件", "起", "宗", "个", "次", "例", "项"})
-PRO_UNITS = frozenset({"条", "件", "篇", "则", "项", "份"})
+# "" is a statistic given bare after its label (不予公开信息数1402): its label names it.
+REQ_UNITS = frozenset({"件", "条", "份", "封", "个", "宗", "起", "人次", "项", ""})
+CASE_UNITS = frozenset({"件", "起", "宗", "个", "次", "例", "项", ""})
+PRO_UNITS = frozenset({"条", "件", "篇", "则", "项", "份", ""})
 CONS_UNITS = frozenset({"人次", "次", "件", "个", "条", "批次", "人"})
 STAFF_UNITS = frozenset({"人", "名"})
 FEE_UNITS = frozenset({"元", "万元"})
@@ -45,26 +46,36 @@ RULES: tuple[Rule, ...] = (
         1,
         REQ_UNITS,
     ),
-    Rule("requests.granted", re.compile(r"同意公开|予以公开|全部公开"), 1, REQ_UNITS, _REQUEST_CTX),
+    Rule("requests.granted", re.compile(r"(?<!不)同意公开|予以公开|全部公开"), 1, REQ_UNITS, _REQUEST_CTX),
     Rule("requests.partially_granted", re.compile(r"部分(?:同意|予以)?公开"), 1, REQ_UNITS, _REQUEST_CTX),
     Rule("requests.denied", re.compile(r"不予公开|不同意公开"), 1, REQ_UNITS, _REQUEST_CTX),
     Rule("review.total", re.compile(r"复议"), 1, CASE_UNITS),
     Rule("litigation.total", re.compile(r"诉讼"), 1, CASE_UNITS),
     Rule("complaints.total", re.compile(r"申诉|投诉|举报"), 1, CASE_UNITS, _DISCLOSURE_CTX),
     Rule("consultations.total", re.compile(r"咨询"), 1, CONS_UNITS),
-    Rule("staff.full_time", re.compile(r"专职"), 1, STAFF_UNITS),
+    Rule("staff.full_time", re.compile(r"专职|全职"), 1, STAFF_UNITS),
     Rule("staff.part_time", re.compile(r"(?<!专)兼职"), 1, STAFF_UNITS),
     Rule("fees.amount", re.compile(r"收费|收取|费用|处理费"), 1, FEE_UNITS),
-    Rule("requests.answered", re.compile(r"答复|办结|办理完毕|处理完毕|办理完成"), 2, REQ_UNITS, re.compile("申请")),
+    # 共办理…申请15件: handled, not received (the verb decides).
     Rule(
-        "requests.received",
-        re.compile(r"(?:收到|受理|接到|接收|新收|登记)[^,;:]*申请|申请(?!行政复议|复议)[^,;:]{0,6}$"),
+        "requests.answered",
+        re.compile(r"答复|办结|办理完毕|处理完毕|办理完成|(?:共|已|累计)办理[^,;:]{0,12}申请"),
         2,
         REQ_UNITS,
-        # 申请竣工验收备案16条 is a permit: the requests counted are disclosure requests.
-        re.compile(r"信息公开|政务公开|公开申请|依申请|申请公开|申请人"),
+        re.compile("申请"),
     ),
-    Rule("withheld.total", re.compile(r"不予公开"), 2, PRO_UNITS),
+    Rule(
+        "requests.received",
+        # 申请 right before the count (受理申请20件, 申请总数): 申请竣工验收备案16条 counts permits, not requests.
+        re.compile(
+            r"(?:收到|受理|接到|接收|新收|登记)[^,;:]*申请"
+            r"|申请(?!行政复议|复议)(?:的)?(?:数|件数|总数|数量|总量|共|共计|合计|为|达)?$"
+            r"|依申请公开(?:的)?(?:政府)?信息(?:数|数量)?$"
+        ),
+        2,
+        REQ_UNITS,
+    ),
+    Rule("withheld.total", re.compile(r"不予公开|免[于予]公开"), 2, PRO_UNITS),
     Rule("staff.total", re.compile(r"(?:工作|从业|专兼职)?人员"), 2, STAFF_UNITS, _DISCLOSURE_CTX),
 )
 
@@ -84,7 +95,8 @@ _CONCEPT_NOUN = re.compile(
 )
 # 2件转入下一年度办理, 其余22件结转至2014年办理: carried forward, said after the number.
 _CARRIED_AFTER = re.compile(
-    r"^(?:申请)?(?:(?:结转|转入|转至|转到|延期至|延至)(?:至|到|入)?(?:下一?年度?|\d{4}年)|(?:正在|仍在|尚在|尚未)(?:办理|办结|处理))"
+    r"^(?:申请)?(?:(?:结转|转入|转至|转到|延期至|延至|顺延至|顺延到)(?:至|到|入)?(?:下一?年度?|\d{4}年)"
+    r"|(?:正在|仍在|尚在|尚未)(?:办理|办结|处理))"
 )
 _STAFF_NOUN = re.compile(r"^(?:的)?(专兼职|专职|兼职)?(?:的)?(?:工作|业务)?(?:人员|信息员|联络员)(专兼职|专职|兼职)?")
 _OPENS_WITH_COUNT = re.compile(r"(?:有|收到|受理|接到|共|发生|办结|答复)的?$")

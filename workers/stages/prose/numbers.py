@@ -118,8 +118,12 @@ def _count_matches(text: str) -> Iterator[re.Match[str]]:
         pos = at + 1 if text[end : end + 1] == "," else end
 
 
+# A statistic named by its label and given bare (不予公开信息数1402。): the count has no unit of its own.
+_BARE_STATISTIC = re.compile(r"(?<=[\u4e00-\u9fff]数)(?:为|是|:)?\s*(?P<num>\d+)(?=\s*[。,;，；]|\s*$)")
+
+
 def find_counts(text: str) -> list[Count]:
-    out = []
+    out = _bare_statistics(text)
     for m in _count_matches(text):
         if _is_false_figure(text, m):
             continue
@@ -135,7 +139,16 @@ def find_counts(text: str) -> list[Count]:
             value = value / {"万": 1e4, "亿": 1e8}[m.group("mag")]
         num = m.group("num")
         out.append(Count(value, unit, approx, m.start(), m.end(), m.start("num") + len(num), num[0] in _CN_CHARS))
-    return out
+    return sorted(out, key=lambda c: c.start)
+
+
+def _bare_statistics(text: str) -> list[Count]:
+    if "数" not in text:
+        return []
+    return [
+        Count(float(m.group("num")), "", False, m.start("num"), m.end("num"), m.end("num"), False)
+        for m in _BARE_STATISTIC.finditer(text)
+    ]
 
 
 def find_percents(text: str) -> list[tuple[float, int, int]]:

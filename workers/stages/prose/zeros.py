@@ -36,10 +36,16 @@ _CLAUSE_BREAK = re.compile(r"[,;]")
 _ABOUT_DISCLOSURE = re.compile(r"公开|申请")
 
 
+# 未发生…复议纠错或…诉讼败诉: no case was lost, which says nothing of how many cases there were.
+_QUALIFIED = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|被责令")
+
+
 def zero_concepts(obj: str) -> list[str]:
     """The concepts a phrase names as the thing that did not happen (收费 wins: 依申请公开收费 is about fees)."""
     if _FEE_OBJECT.search(obj):
         return ["fees.amount"]
+    if _QUALIFIED.search(obj):
+        return []
     found = [concept for concept, cue in ZERO_CUES if cue.search(obj)]
     if "review.total" in found or "litigation.total" in found:
         found = [c for c in found if c != "requests.received"]
