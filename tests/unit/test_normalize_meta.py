@@ -266,3 +266,9 @@ def test_the_closing_date_is_found_wherever_the_signature_stands(tail: str, writ
     body = "一、概述\n" + "我局认真贯彻落实条例,扎实推进政府信息公开工作。\n" * 20
     doc = normalize((body + tail).encode(), "report.txt", None, Limits())
     assert doc.meta.written_date is not None and doc.meta.written_date.isoformat() == written
+
+
+def test_the_report_year_from_the_lead_in_that_hands_the_report_over() -> None:
+    text = "某县交通局政府信息公开工作年度报告\n根据条例要求,现将我局2014年政府信息公开情况报告如下:\n一、概述\n正文。"
+    doc = normalize(text.encode(), "report.txt", None, Limits())
+    assert doc.meta.report_year == 2014 and doc.meta.year_sources == {"lead_in": 2014}

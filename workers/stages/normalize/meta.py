@@ -20,6 +20,8 @@ _PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,8}?(?:期限|周期|时限|�
 # The year before a month: "2013年1月", run together "20131月", dotted "2013.1.1", or a whole "2013年度".
 _PERIOD_YEAR = re.compile(r"(?<!\d)(\d{4})\s*(?:(?:年|[-./])?\s*\d{1,2}\s*(?:月|[-./]\s*\d)|年度)")
 _MENTION = re.compile(rf"(\d{{4}}|{CN_YEAR})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
+# The lead-in that hands the report over: 现将我局2014年政府信息公开情况报告如下.
+_LEAD_IN = re.compile(rf"现将[^。\n]{{0,16}}?(\d{{4}}|{CN_YEAR})\s*年度?[^。\n\d]{{0,24}}?(?:报告|公布|汇报|说明)如下")
 _YEAR_IN = re.compile(rf"(\d{{4}}|{CN_YEAR})\s*年")
 _DATE_ONLY = re.compile(
     r"^[\u4e00-\u9fff()]{0,30}\s*[\d〇零一二三四五六七八九十]{4}\s*[-/.年][\d一二三四五六七八九十\s\-/.月]{1,8}日?$"
@@ -52,7 +54,7 @@ def read_meta(text: str, script: str, page_titles: list[str] | None = None) -> M
     meta.published_date = _labelled_date(labelled, "published") or _bare_header_date(head)
     meta.written_date = _labelled_date(labelled, "written") or _closing_date(lines)
     meta.year_sources = _year_sources(title or other_title, labelled_title, text, meta.published_date)
-    for source in ("title", "metadata", "period", "text", "published"):
+    for source in ("title", "metadata", "period", "lead_in", "text", "published"):
         if source in meta.year_sources:
             meta.report_year = meta.year_sources[source]
             break
@@ -143,6 +145,9 @@ def _year_sources(title: str | None, labelled: str | None, text: str, published:
     period = _period_year(text)
     if period:
         sources["period"] = period
+    lead_in = _LEAD_IN.search(text[:5000])
+    if lead_in:
+        sources["lead_in"] = _year(lead_in.group(1))
     m = _MENTION.search(text[:3000])
     if m:
         sources["text"] = _year(m.group(1))

@@ -9,7 +9,7 @@ from datetime import date
 
 from schemas import Check, CheckEvidence, Document, Extraction, Segmentation
 
-_SOURCE_CN = {"title": "标题", "metadata": "页面信息栏标题", "period": "统计期限", "text": "正文"}
+_SOURCE_CN = {"title": "标题", "metadata": "页面信息栏标题", "period": "统计期限", "lead_in": "导语", "text": "正文"}
 _REPORT_WORDS = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?|政府信息公开.*$|政务公开.*$|信息公开.*$")
 _REGION = re.compile(r"(?:人民政府|省|市|区|县|乡|镇|自治区|自治州|自治县|州|旗|盟|街道)$")
 # 街道办事处 are outposts of a district government: neither a 人民政府 nor one of its departments, so the law names
