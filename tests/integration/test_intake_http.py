@@ -58,32 +58,29 @@ def test_forged_etags_for_one_object_version_give_one_record(live: Live) -> None
     )
 
 
-def test_an_event_for_an_object_that_does_not_exist_is_acknowledged_and_counted(live: Live) -> None:
+def _announce_key(live: Live, key: str) -> tuple[int, dict[str, int]]:
+    """Posts an event claiming an object `key` that was never uploaded: (status, the intake's counts)."""
     from schemas import ObjectRef
     from workers.events import build_notification
 
-    ghost = ObjectRef(bucket=live.settings.bucket, key="ghost/none.txt", etag="0" * 32, size=3)
+    claimed = ObjectRef(bucket=live.settings.bucket, key=key, etag="0" * 32, size=3)
     resp = live.http.request(
         "POST",
         live.stack.intake_url,
-        body=json.dumps(build_notification(ghost)).encode(),
+        body=json.dumps(build_notification(claimed)).encode(),
         headers={"Authorization": f"Bearer {live.stack.token}"},
     )
-    assert resp.status == 200 and json.loads(resp.data)["missing"] == 1
+    return resp.status, json.loads(resp.data)
+
+
+def test_an_event_for_an_object_that_does_not_exist_is_acknowledged_and_counted(live: Live) -> None:
+    status, counts = _announce_key(live, "ghost/none.txt")
+    assert status == 200 and counts["missing"] == 1
 
 
 def test_an_event_for_a_key_with_dot_dot_segments_gets_a_true_answer(live: Live) -> None:
-    from schemas import ObjectRef
-    from workers.events import build_notification
-
-    odd = ObjectRef(bucket=live.settings.bucket, key="odd/../names/report.txt", etag="0" * 32, size=3)
-    resp = live.http.request(
-        "POST",
-        live.stack.intake_url,
-        body=json.dumps(build_notification(odd)).encode(),
-        headers={"Authorization": f"Bearer {live.stack.token}"},
-    )
-    assert resp.status == 200 and json.loads(resp.data)["invalid"] == 1
+    status, counts = _announce_key(live, "odd/../names/report.txt")
+    assert status == 200 and counts["invalid"] == 1
 
 
 def test_healthz_answers_503_while_redis_is_down(fresh_live: Live) -> None:

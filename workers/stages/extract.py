@@ -173,7 +173,7 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
     view = build_view(doc, seg)
     sentences = sentences_of(view.text)
     regions = find_regions(doc.text)
-    tables = run_on_spans(doc.text, regions.requests, regions.review, regions.proactive)
+    tables = run_on_spans(doc.text, regions)
     mentions = [
         m
         for m in find_mentions(view, sentences, headings_above(seg, view, sentences))

@@ -10,14 +10,11 @@ from workers.stages.prose.headings import (
     TEMPLATE_TITLES,
     Candidate,
     continues_title,
-    inline_headings,
     parse_line,
     run_in_title,
 )
 from workers.stages.prose.kinds import kinds_of
 
-# A line this long that holds inline headings is a body flattened onto one line.
-_FLAT_LINE = 200
 _SPACE = re.compile(r"\s")
 
 
@@ -64,8 +61,6 @@ def find_candidates(doc: Document) -> list[Candidate]:
             continue
         cand = parse_line(line, offset)
         if cand is None:
-            if len(line) > _FLAT_LINE:
-                found.extend(inline_headings(line, offset))
             continue
         if not cand.title and i + 1 < len(lines) and (run_in := _run_in_from(cand, lines[i + 1])) is not None:
             cand = run_in  # 一、 alone on its line, then 概述2016年是…: the title runs into the body below it

@@ -93,7 +93,8 @@ def read_html(data: bytes, limits: Limits, deadline: Deadline, content_type: str
     declared = _CHARSET.search(data[:4096]) or _CHARSET.search((content_type or "").encode())
     text, encoding = decode(data, declared.group(1).decode("ascii") if declared else None)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
-    if _nests_deeper(text, _PARSER_DEPTH):
+    # A page with fewer tags than the cap cannot nest past it: the tag walk is for the few that might.
+    if text.count("<") > _PARSER_DEPTH and _nests_deeper(text, _PARSER_DEPTH):
         # libxml2 drops what lies deeper than its cap: a report wrapped in 100,000 <div>s would come out empty.
         # Layout elements carry no text of their own, so the page is read without them.
         text = _LAYOUT_TAG.sub("\n", text)

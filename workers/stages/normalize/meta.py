@@ -7,7 +7,7 @@ from datetime import date
 
 from schemas.document import Meta
 
-from .meta_dates import CHINESE_DATE, CN_YEAR, NUMERIC_DATE, cn_year, date_spans, first_date
+from .meta_dates import CHINESE_DATE, CN_YEAR, NUMERIC_DATE, SIGNATURE_END, cn_year, date_spans, first_date
 from .meta_labels import ANY_LABEL, first_token, index_token, is_site_itself, labelled_values
 from .meta_title import find_title, title_from_page, yearless_title
 
@@ -27,8 +27,7 @@ _DATE_ONLY = re.compile(
     r"^[\u4e00-\u9fff()]{0,30}\s*[\d〇零一二三四五六七八九十]{4}\s*[-/.年][\d一二三四五六七八九十\s\-/.月]{1,8}日?$"
 )
 _CLOSING = re.compile(
-    rf"(?:^|(?<=[\s。]))(?:[\u4e00-\u9fff()]{{2,30}}?\s*)?(?P<date>{NUMERIC_DATE}|{CHINESE_DATE})"
-    r"[ \t]*(?=$|\n|抄送|印发|附件|附表)",
+    rf"(?:^|(?<=[\s。]))(?:[\u4e00-\u9fff()]{{2,30}}?\s*)?(?P<date>{NUMERIC_DATE}|{CHINESE_DATE}){SIGNATURE_END}",
     re.MULTILINE,
 )
 _LABEL_BEFORE = re.compile(r"(?:[:：]|日期|时间)\s*$")
@@ -52,7 +51,7 @@ def read_meta(text: str, script: str, page_titles: list[str] | None = None) -> M
     index_no = _labelled(labelled, "index_no")
     meta.index_no = index_token(index_no) or None if index_no else None
     meta.published_date = _labelled_date(labelled, "published") or _bare_header_date(head)
-    meta.written_date = _labelled_date(labelled, "written") or _closing_date(lines)
+    meta.written_date = _labelled_date(labelled, "written") or _closing_date(lines, text)
     meta.year_sources = _year_sources(title or other_title, labelled_title, text, meta.published_date)
     for source in ("title", "metadata", "period", "lead_in", "text", "published"):
         if source in meta.year_sources:
@@ -112,7 +111,7 @@ def _bare_header_date(head: list[str]) -> date | None:
     return None
 
 
-def _closing_date(lines: list[str]) -> date | None:
+def _closing_date(lines: list[str], text: str) -> date | None:
     """The 落款 date: a line holding only a date (maybe after the body's name) among the last lines; else the
     last date that closes a passage anywhere in the second half (after a full stop, a gap or the body's name,
     and before a line break, the end, or what follows a signature: 抄送, 印发, 附件, 附表)."""
@@ -125,7 +124,6 @@ def _closing_date(lines: list[str]) -> date | None:
     for line in tail:
         if len(line) <= 45 and _DATE_ONLY.match(line):
             return first_date(line)
-    text = "\n".join(lines)
     closing = list(_CLOSING.finditer(text, len(text) // 2))
     for m in reversed(closing):
         if _LABEL_BEFORE.search(text, max(0, m.start() - 6), m.start()):

@@ -17,12 +17,12 @@ CHANNELS = (
     ("proactive.media", re.compile(r"(?<!公)报刊|报纸|广播|电视|(?<!新)媒体|电台|日报")),
 )
 # Outlets outside the vocabulary's channels: a figure shared with them is the total, not a channel's.
-_OTHER_OUTLET = re.compile(
-    r"公开栏|公示栏|公告栏|宣传栏|显示屏|电子屏|查阅点|查阅室|档案馆|图书馆|服务大厅|明白纸|"
-    r"等(?:多种|各种)?(?:渠道|途径|形式|方式|平台|载体)"
-)
-_ONE_OTHER_OUTLET = re.compile(r"公开栏|公示栏|公告栏|宣传栏|显示屏|电子屏|查阅点|明白纸")
-_ALL_OUTLETS = re.compile(r"等(?:多种|各种)?(?:渠道|途径|形式|方式|平台|载体)|各类|多种")
+_BOARDS = r"公开栏|公示栏|公告栏|宣传栏|显示屏|电子屏|查阅点|明白纸"
+_PLACES = r"查阅室|档案馆|图书馆|服务大厅"
+_SHARED = r"等(?:多种|各种)?(?:渠道|途径|形式|方式|平台|载体)"
+_OTHER_OUTLET = re.compile(f"{_BOARDS}|{_PLACES}|{_SHARED}")
+_ONE_OTHER_OUTLET = re.compile(_BOARDS)
+_ALL_OUTLETS = re.compile(f"{_SHARED}|各类|多种")
 _PUBLISH = re.compile(r"公开|发布|发送|推送|更新|编发|刊发|刊登|公布|播发|发表|报道")
 _ITEM = re.compile(r"信息|文章|微博|稿件|数量|内容|动态|消息")
 _ITEM_AFTER = re.compile(r"^(?:的)?(?:政府|政务|各类)?(?:信息|文章|微博|稿件)")

@@ -9,7 +9,6 @@ recognised by their template wording or by the cells that follow them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -241,34 +240,3 @@ def continues_title(cand: Candidate, next_line: str) -> bool:
     return (
         len(cand.title) >= 10 and len(nxt) <= 15 and not _TITLE_END.search(cand.title) and bool(_TITLE_END.search(nxt))
     )
-
-
-# A run-in heading follows a space, or directly the colon or full stop that ends the sentence before it.
-_INLINE = re.compile(rf"(?:(?<=[\s:：。])|^)(?P<n>{_CN})、(?P<t>[\u4e00-\u9fff“\"《][^\s。]{{1,{MAX_TITLE}}}?)(?=\s)")
-
-
-_CN_DIGIT = re.compile(f"[{CN_DIGITS}]")
-
-
-def _inline_matches(line: str) -> Iterator[re.Match[str]]:
-    """The matches of _INLINE.finditer(line), tried only where a numeral stands (a long line holds few)."""
-    pos = 0
-    while (digit := _CN_DIGIT.search(line, pos)) is not None:
-        m = _INLINE.match(line, digit.start())
-        if m:
-            yield m
-            pos = m.end()
-        else:
-            pos = digit.start() + 1
-
-
-def inline_headings(line: str, offset: int) -> list[Candidate]:
-    """Top-level headings run into one long line (the whole body on a single line, headings set off by spaces)."""
-    found = []
-    for m in _inline_matches(line):
-        if is_table_label(m.group("t")):
-            continue
-        num = ordinal("cn_dun", m)
-        found.append(Candidate("cn_dun", 1, num, m.group(0), m.group("t"), offset + m.start(), offset + m.end()))
-    numbers = [c.number for c in found]
-    return found if len(found) >= 2 and numbers[:2] == [1, 2] else []

@@ -49,6 +49,9 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _LOOKAHEAD = 80
 _GAP = 12
+# Longer than any row (lead, label, unit, one or two figures): searches stop there instead of running to the
+# end of the text for each of many headers with no row after them.
+_ROW_SPAN = 400
 
 
 @dataclass
@@ -74,7 +77,7 @@ def statistics_rows(text: str, skip: list[tuple[int, int]], known: frozenset[flo
         pos = head.end()
         if any(a <= head.start() < b for a, b in skip):
             continue
-        first = _ROW.search(text, pos)
+        first = _ROW.search(text, pos, pos + _LOOKAHEAD + _ROW_SPAN)
         if first is None or first.start() - pos > _LOOKAHEAD:
             continue
         two = bool(_TWO_COLUMNS.search(text, head.start(), first.start("num")))
@@ -121,7 +124,7 @@ def _year_figure(digits: str, known: frozenset[float]) -> float | None:
 
 def _next_row(text: str, pos: int) -> re.Match[str] | None:
     """The next row when only spaces or a stray mark stand before it (a list ends at anything longer)."""
-    m = _ROW.search(text, pos)
+    m = _ROW.search(text, pos, pos + _GAP + _ROW_SPAN)
     if m is None or m.start() - pos > _GAP or text[pos : m.start()].strip(" \t\n:：;；,，"):
         return None
     return m

@@ -36,6 +36,7 @@ from workers.stages.tables.labels import (
     request_row,
 )
 from workers.stages.tables.proactive import proactive_columns
+from workers.stages.tables.regions import Regions
 
 Block = dict[str, dict[str, Cell]]
 Reading = tuple[float, ...]
@@ -64,7 +65,7 @@ class Piece(NamedTuple):
     same_line: bool = False  # no line break between the run before and this label
 
 
-def pieces(text: str, offset: int = 0) -> list[Piece]:
+def pieces(text: str) -> list[Piece]:
     """(label, run) pairs in order: each run of digits with the words before it."""
     out: list[Piece] = []
     label_start = 0
@@ -83,7 +84,7 @@ def pieces(text: str, offset: int = 0) -> list[Piece]:
                 continue
         label = text[label_start : m.start()]
         if _HAN.search(label):
-            out.append(Piece(label.lstrip(), stripped, offset + m.start(), offset + end, "\n" not in label))
+            out.append(Piece(label.lstrip(), stripped, m.start(), end, "\n" not in label))
         label_start = end
     return out
 
@@ -305,15 +306,11 @@ def _any(r: Reading) -> bool:
     return True
 
 
-def run_on_spans(
-    text: str,
-    requests: tuple[int, int] | None,
-    review: tuple[int, int] | None,
-    proactive: tuple[int, int] | None = None,
-) -> list[tuple[int, int]]:
-    """Where tables 三 and 四 stand in `text` when printed run-on: their labels and digits are no prose (a row
+def run_on_spans(text: str, regions: Regions) -> list[tuple[int, int]]:
+    """Where tables 二, 三 and 四 stand in `text` when printed run-on: their labels and digits are no prose (a row
     label such as 信访举报投诉类申请 followed by 0000000 states no zero of complaints). Table 四's region opens at
     the first 行政复议, often in a sentence before the table, so its span starts at its header words."""
+    proactive, requests, review = regions.proactive, regions.requests, regions.review
     spans: list[tuple[int, int]] = []
     if proactive and is_run_on(region := text[slice(*proactive)]):
         # The region runs to table 三's header; what stands after table 二's last row is prose again.

@@ -11,7 +11,7 @@ import itertools
 import re
 
 from schemas import Check, CheckEvidence, Document, Extraction, Segmentation
-from workers.stages.normalize.meta_dates import CHINESE_DATE, NUMERIC_DATE
+from workers.stages.normalize.meta_dates import CHINESE_DATE, NUMERIC_DATE, SIGNATURE_END
 
 _F07_TOPICS: tuple[tuple[str, set[str], tuple[str, ...], re.Pattern[str]], ...] = (
     ("主动公开政府信息的情况", {"proactive"}, ("proactive.",), re.compile(r"主动公开")),
@@ -53,7 +53,7 @@ _TEMPLATE_ORDER = (
 _SENTENCE_END = re.compile(r"[。！!？?”」》)]$")
 _CLOSING = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|\.(?:pdf|docx?|xlsx?|wps)$|附件")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_SIGNED = re.compile(rf"(?:{NUMERIC_DATE}|{CHINESE_DATE})[ \t]*(?:$|\n|抄送|印发|附件|附表)", re.MULTILINE)
+_SIGNED = re.compile(rf"(?:{NUMERIC_DATE}|{CHINESE_DATE}){SIGNATURE_END}", re.MULTILINE)
 _CN_NUM = "零一二三四五六七八九十"
 _EXCERPT_SIZE = (1900, 2000)
 
