@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 DIR     ?= $(if $(wildcard ../shared/corpus),../shared/corpus,workers/samples)
 STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PKGS := redis-server fonts-wqy-microhei
+APT_PKGS := redis-server fonts-wqy-microhei chromium
 
 .PHONY: install services demo test test-fast lint bench soak schema clean constraints
 
@@ -24,7 +24,8 @@ constraints: install
 	  echo "# Regenerate after a dependency change: make constraints"; \
 	  $(BIN)/pip freeze --exclude-editable | grep -v '^gongkai' | sort -f; } > constraints.txt
 
-# redis-server, and a CJK font for the PDF fixtures; the S3 endpoint (moto) comes with the Python deps.
+# redis-server; a CJK font for the PDF fixtures and the report pages; chromium for the page tests. The S3
+# endpoint (moto) comes with the Python deps.
 services:
 	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
