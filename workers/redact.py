@@ -24,6 +24,7 @@ def secrets_of(settings: Settings) -> list[str]:
         settings.s3_secret_key.get_secret_value(),
         settings.s3_access_key.get_secret_value(),
         settings.webhook_token.get_secret_value(),
+        settings.serve_token.get_secret_value(),
     ]
     for url in (settings.redis_url, settings.broker_url or ""):
         password = urlsplit(url).password if url else None
