@@ -43,18 +43,6 @@ def _dispatcher(s: Settings, bulk: bool = False) -> Dispatcher:
 
 def cmd_worker(s: Settings, args: argparse.Namespace) -> int:
     from workers.app import WORKER_FLAGS, app
-    from workers.errors import GongkaiError, StorageUnavailable
-    from workers.storage import Storage
-
-    try:
-        if Storage(s).ensure_artifacts_bucket():
-            log.info("artifacts_bucket_created", bucket=s.artifacts_bucket)
-    except StorageUnavailable as exc:
-        # The store is down, not refusing: start anyway, the tasks retry until it is back.
-        log.warning("artifacts_bucket_unchecked", bucket=s.artifacts_bucket, error=exc.message)
-    except GongkaiError as exc:
-        print(f"gongkai worker: cannot use the artifacts bucket {s.artifacts_bucket!r}: {exc.message}", file=sys.stderr)
-        return 3
 
     argv = [
         "worker",
@@ -76,14 +64,25 @@ def cmd_intake(s: Settings, args: argparse.Namespace) -> int:
     import threading
 
     from workers.intake import serve
-    from workers.storage import Storage
-    from workers.sweep import sweep_forever
 
     dispatcher = _dispatcher(s)
-    storage = Storage(s)
+    stop = threading.Event()
+    sweeper = None
     if args.sweep_every:
-        threading.Thread(target=sweep_forever, args=(storage, dispatcher, args.sweep_every), daemon=True).start()
-    serve(dispatcher, s.webhook_token.get_secret_value(), args.host, args.port, storage)
+        from workers.storage import Storage
+        from workers.sweep import sweep_forever
+
+        # Only the sweep reads the object store; the intake dispatches events as they come.
+        sweeper = threading.Thread(
+            target=sweep_forever, args=(Storage(s), dispatcher, args.sweep_every, stop), daemon=True
+        )
+        sweeper.start()
+    try:
+        serve(dispatcher, s, args.host, args.port)
+    finally:
+        stop.set()
+        if sweeper is not None:
+            sweeper.join(s.intake_shutdown_timeout)
     return 0
 
 
@@ -170,6 +169,34 @@ def cmd_consume(s: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(s: Settings, args: argparse.Namespace) -> int:
+    from workers.export import InvalidRecord, export, read_jsonl, read_stream
+    from workers.streams import connect
+
+    if args.stream == bool(args.files):
+        print("gongkai export: give FILE.jsonl ... or --stream, one of the two", file=sys.stderr)
+        return 2
+    missing = [f for f in args.files if f != "-" and not Path(f).is_file()]
+    if missing:  # before reading anything, not after the first files went through
+        print(f"gongkai export: not a file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+
+    def skip(err: InvalidRecord) -> None:
+        print(f"gongkai export: skipped {err}", file=sys.stderr)
+
+    items = read_stream(connect(s.redis_url)) if args.stream else read_jsonl(args.files)
+    try:
+        summary = export(items, Path(args.out), args.format, skip if args.skip_invalid else None)
+    except (InvalidRecord, OSError) as exc:
+        print(f"gongkai export: {exc}; no table written", file=sys.stderr)
+        return EXIT_FAILURES
+    print(json.dumps({
+        "records": summary.records, "duplicates": summary.duplicates, "skipped": summary.skipped,
+        "rows": summary.rows, "files": [str(f) for f in summary.files],
+    }, ensure_ascii=False))  # fmt: skip
+    return 0
+
+
 def cmd_status(s: Settings, args: argparse.Namespace) -> int:
     from workers.streams import connect, status
 
@@ -181,6 +208,37 @@ def cmd_demo(s: Settings, args: argparse.Namespace) -> int:
     from workers.demo import run_demo
 
     return run_demo(Path(args.dir), timeout=args.timeout, keep=args.keep)
+
+
+def cmd_view(s: Settings, args: argparse.Namespace) -> int:
+    from workers.view.static import build
+
+    out = Path(args.out)
+    try:
+        built = build(out, args.files or ["-"])
+    except OSError as exc:
+        print(f"gongkai view: cannot write the pages into {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    for problem in built.problems:
+        print(f"gongkai view: {problem}", file=sys.stderr)
+    print(f"{built.pages} report pages; open {(out / 'index.html').resolve().as_uri()}")
+    return EXIT_FAILURES if built.problems else 0
+
+
+def cmd_serve(s: Settings, args: argparse.Namespace) -> int:
+    from workers.streams import connect
+    from workers.view.serve import refusal, serve
+
+    token = s.serve_token.get_secret_value()
+    reason = refusal(args.host, token)
+    if reason:
+        print(f"gongkai serve: {reason}", file=sys.stderr)
+        return EXIT_CONFIG
+    if args.limit < 1:
+        print("gongkai serve: --limit must be at least 1", file=sys.stderr)
+        return 2
+    serve(connect(s.redis_url), token, args.host, args.port, args.limit)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -231,6 +289,25 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--stream", choices=["records", "dead"], default="records")
     c.set_defaults(fn=cmd_consume)
 
+    ex = sub.add_parser(
+        "export",
+        help="write records as flat tables (reports, sections, facts, cells, checks) in Parquet or CSV",
+        description="Reads records from JSON lines files (what `gongkai process` and `gongkai consume` print) or "
+        "from the records stream, and writes one file per table under DIR, the record id on every row; a "
+        "blank cell is a null, never 0. A line that is not a record stops the export with FILE:LINE on stderr "
+        "and exit 1, and no table is written (files of an earlier export in DIR stay as they were); "
+        "--skip-invalid skips such lines instead, naming each on stderr. A record id seen again is exported "
+        "once. Prints a JSON summary: records, duplicates, skipped, rows per table, files.",
+    )
+    ex.add_argument("files", nargs="*", metavar="FILE.jsonl", help="one record JSON per line; '-' reads stdin")
+    ex.add_argument("--stream", action="store_true",
+                    help="read the records stream instead (read-only, no consumer group): every entry up to the "
+                    "last one there at the start")  # fmt: skip
+    ex.add_argument("--out", required=True, metavar="DIR", help="created if missing; tables replaced whole")
+    ex.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    ex.add_argument("--skip-invalid", action="store_true", help="skip and count lines that are not records")
+    ex.set_defaults(fn=cmd_export)
+
     st = sub.add_parser("status", help="queue depth, stream lengths, latest dead letters")
     st.set_defaults(fn=cmd_status)
 
@@ -239,6 +316,17 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--timeout", type=float, default=600)
     d.add_argument("--keep", action="store_true", help="keep the stack up after the run, until Ctrl-C")
     d.set_defaults(fn=cmd_demo)
+
+    vw = sub.add_parser("view", help="write static report pages (index.html, one page per record) into a folder")
+    vw.add_argument("files", nargs="*", help="record JSON lines (gongkai process/consume output); default stdin")
+    vw.add_argument("--out", required=True, help="folder for the pages (created; pages already there are kept)")
+    vw.set_defaults(fn=cmd_view)
+
+    se = sub.add_parser("serve", help="serve the report pages live from the records stream, read-only")
+    se.add_argument("--host", default="127.0.0.1", help="elsewhere than loopback needs GONGKAI_SERVE_TOKEN")
+    se.add_argument("--port", type=int, default=8089)
+    se.add_argument("--limit", type=int, default=1000, help="index rows: the newest N records (older ones open by id)")
+    se.set_defaults(fn=cmd_serve)
     return p
 
 

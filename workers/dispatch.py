@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from dataclasses import dataclass
 from typing import Literal
@@ -54,18 +55,24 @@ class Dispatcher:
         try:
             self.signature(job, rid).apply_async()
         except Exception as exc:
-            # Forget the marker so a retried event or the sweep starts it again.
-            self.redis.delete(names.dispatched_key(rid))
+            # Forget the marker so a retried event or the sweep starts it again (with Redis down, its TTL does).
+            with contextlib.suppress(redis.RedisError):
+                self.redis.delete(names.dispatched_key(rid))
             raise RedisUnavailable(f"enqueue: {type(exc).__name__}") from exc
         log.info("dispatched", key=ref.key, version=ref.version, record_id=rid, bulk=self.bulk)
         return "dispatched"
 
     def signature(self, job: dict[str, object], rid: str) -> chain:
-        # By name: the intake sends work without importing the stages and their libraries.
+        # By name: the intake sends work without importing the stages and their libraries. Each message's
+        # argument repr (what Flower and task events show) is given, not computed: Celery's saferepr of the
+        # job on every hop cost more CPU than some stages.
+        shown = {"argsrepr": f"(<{rid} {job['ref']['key']!r}>,)", "kwargsrepr": "{}"}  # type: ignore[index]
         if self.bulk:
-            return chain(app.signature("gongkai.process", args=(job,), immutable=True, task_id=f"{rid}.process"))
+            return chain(
+                app.signature("gongkai.process", args=(job,), immutable=True, task_id=f"{rid}.process", **shown)
+            )
         first, *rest = names.STAGES
         return chain(
-            app.signature(f"gongkai.{first}", args=(job,), immutable=True, task_id=f"{rid}.{first}"),
-            *(app.signature(f"gongkai.{stage}", task_id=f"{rid}.{stage}") for stage in rest),
+            app.signature(f"gongkai.{first}", args=(job,), immutable=True, task_id=f"{rid}.{first}", **shown),
+            *(app.signature(f"gongkai.{stage}", task_id=f"{rid}.{stage}", **shown) for stage in rest),
         )
