@@ -71,3 +71,25 @@ class RssSampler:
             except psutil.Error:
                 pass
             self._stop.wait(self.every)
+
+
+def cpu_seconds(procs: dict[str, int]) -> dict[str, float]:
+    """CPU time (user + system) so far of each named process; a worker's pool processes count apart from
+    their parent, under "<name> pool". Pool processes replaced meanwhile take their time with them, so
+    compare runs that replace none (the default memory limit replaces none in these benchmarks)."""
+    out: dict[str, float] = {}
+    for name, pid in procs.items():
+        try:
+            root = psutil.Process(pid)
+            t = root.cpu_times()
+            out[name] = t.user + t.system
+            kids = root.children(recursive=True)
+            if kids:
+                out[f"{name} pool"] = sum(k.cpu_times().user + k.cpu_times().system for k in kids)
+        except psutil.Error:
+            continue
+    return out
+
+
+def cpu_ms_per_item(before: dict[str, float], after: dict[str, float], items: int) -> dict[str, float]:
+    return {k: round((after[k] - before.get(k, 0.0)) * 1000 / items, 2) for k in after}

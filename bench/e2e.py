@@ -5,6 +5,7 @@ machine), plus the worker's peak memory."""
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import tempfile
 import time
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import urllib3
 
-from bench.common import RssSampler, emit, percentiles, report_files
+from bench.common import RssSampler, cpu_ms_per_item, cpu_seconds, emit, percentiles, report_files
 from schemas import ObjectRef
 from workers import names
 from workers.dispatch import Dispatcher
@@ -26,6 +27,10 @@ from workers.storage import Storage
 from workers.streams import Streams, connect
 
 CONTENT_TYPES = {".pdf": "application/pdf", ".html": "text/html", ".docx": "application/octet-stream"}
+
+
+def ratio(rate: object, baseline_rate: object) -> float:
+    return round(float(rate) / float(baseline_rate), 3)  # type: ignore[arg-type]
 
 
 def entry_ms(entry: str) -> int:
@@ -60,10 +65,12 @@ def upload_many(storage: Storage, n: int, prefix: str, only_text: bool = False) 
 
 
 def throughput(stack: LocalStack, storage: Storage, streams: Streams, n: int, timeout: float) -> dict[str, object]:
-    refs = upload_many(storage, n, "tput")
+    refs = upload_many(storage, n, "tput", only_text=os.environ.get("ONLY_TEXT") == "1")
     http = urllib3.PoolManager(maxsize=8)
     ids = [record_id_for(r) for r in refs]
     worker = stack.procs["worker0"]
+    procs = {name: p.pid for name, p in stack.procs.items() if p.poll() is None}
+    cpu0 = cpu_seconds(procs)
     with RssSampler(worker.pid) as rss:
         t0 = time.time()
         with ThreadPoolExecutor(8) as pool:
@@ -71,13 +78,14 @@ def throughput(stack: LocalStack, storage: Storage, streams: Streams, n: int, ti
                             strict=True))  # fmt: skip
         outcomes = wait_all(streams, ids, timeout)
         elapsed = time.time() - t0
+    cpu = cpu_ms_per_item(cpu0, cpu_seconds(procs), n)
     done = [o for o in outcomes if o]
     lat = [entry_ms(o) - sent[i][0] * 1000 for i, o in zip(ids, outcomes, strict=True) if o]
     return {
         "reports": n, "done": len(done), "dead": sum(1 for o in done if o.startswith("dead")),
         "seconds": round(elapsed, 2), "reports_per_s": round(len(done) / elapsed, 1),
         "latency_ms": percentiles(lat), "worker_peak_pss_mb": round(rss.peak_tree_mb, 1),
-        "worker_peak_process_rss_mb": round(rss.peak_process_mb, 1),
+        "worker_peak_process_rss_mb": round(rss.peak_process_mb, 1), "cpu_ms_per_report": cpu,
     }  # fmt: skip
 
 
@@ -113,21 +121,29 @@ def latency_at_rate(
     return {"reports": n, "rate_per_s": rate, "latency_ms": percentiles(lat)}
 
 
-def baseline(stack: LocalStack, n: int, concurrency: int, timeout: float) -> dict[str, object]:
+def baseline(
+    stack: LocalStack, n: int, concurrency: int, timeout: float, refs: list[ObjectRef] | None = None
+) -> dict[str, object]:
+    """The no-op chain's rate; with `refs`, each chain's first hop GETs one of those objects."""
     from bench import noop_app
 
     stack.start_worker("worker-noop", concurrency, app="bench.noop_app", queue=noop_app.QUEUE)
     try:
         stack.wait_workers()
         r = connect(stack.settings().redis_url)
+        r.delete(noop_app.BASELINE_STREAM)
+        procs = {name: p.pid for name, p in stack.procs.items() if p.poll() is None and name != "worker0"}
+        cpu0 = cpu_seconds(procs)
         t0 = time.time()
         for i in range(n):
-            noop_app.send(str(i))
+            noop_app.send(str(i), refs[i % len(refs)].model_dump() if refs else None)
         deadline = time.monotonic() + timeout
         while r.xlen(noop_app.BASELINE_STREAM) < n and time.monotonic() < deadline:
             time.sleep(0.02)
         elapsed = time.time() - t0
-        return {"chains": n, "done": r.xlen(noop_app.BASELINE_STREAM), "chains_per_s": round(n / elapsed, 1)}
+        cpu = cpu_ms_per_item(cpu0, cpu_seconds(procs), n)
+        return {"chains": n, "done": r.xlen(noop_app.BASELINE_STREAM), "chains_per_s": round(n / elapsed, 1),
+                "cpu_ms_per_chain": cpu}  # fmt: skip
     finally:
         stack.kill("worker-noop", signal.SIGTERM)
 
@@ -154,12 +170,15 @@ def main(argv: list[str] | None = None) -> None:
         emit("e2e.latency", **lat)
         base = baseline(stack, args.reports, args.concurrency, args.timeout)
         emit("e2e.baseline_noop_chain", **base)
+        with_get = baseline(stack, args.reports, args.concurrency, args.timeout, upload_many(storage, 200, "noop"))
+        emit("e2e.baseline_noop_chain_with_get", **with_get)
         tput = throughput(stack, storage, streams, args.reports, args.timeout)
-        ratio = round(float(tput["reports_per_s"]) / float(base["chains_per_s"]), 3)  # type: ignore[arg-type]
-        emit("e2e.pipeline", **tput, ratio_to_noop_chain=ratio)
+        emit("e2e.pipeline", **tput, ratio_to_noop_chain=ratio(tput["reports_per_s"], base["chains_per_s"]),
+             ratio_to_noop_chain_with_get=ratio(tput["reports_per_s"], with_get["chains_per_s"]))  # fmt: skip
         dispatcher = Dispatcher(client, streams, s.bucket, s.dispatch_ttl, bulk=True)
         b = bulk(storage, streams, dispatcher, args.reports, args.timeout)
-        emit("e2e.bulk", **b, ratio_to_noop_chain=round(float(b["reports_per_s"]) / float(base["chains_per_s"]), 3))  # type: ignore[arg-type]
+        emit("e2e.bulk", **b, ratio_to_noop_chain=ratio(b["reports_per_s"], base["chains_per_s"]),
+             ratio_to_noop_chain_with_get=ratio(b["reports_per_s"], with_get["chains_per_s"]))  # fmt: skip
         emit("e2e.queue", depth=client.llen(names.QUEUE))
     finally:
         stack.stop()

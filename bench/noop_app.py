@@ -1,5 +1,7 @@
-"""The baseline: a Celery chain with as many hops as the pipeline, whose tasks do nothing but pass the
-job on, and whose last hop XADDs a small entry. Same broker, same Celery settings as the real app."""
+"""The baselines: a Celery chain with as many hops as the pipeline, whose tasks do nothing but pass the
+job on, and whose last hop XADDs a small entry; and the same chain whose first hop GETs the source object
+from the object store (the one request any pipeline must make). Same broker, same Celery settings, same
+storage client as the real app."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ QUEUE = "gongkai-noop"
 
 app = Celery("gongkai-noop")
 _redis = None
+_storage = None
 
 
 @app.on_configure.connect
@@ -29,6 +32,18 @@ def hop(job: dict[str, Any]) -> dict[str, Any]:
     return job
 
 
+@app.task(name="noop.get")
+def get(job: dict[str, Any]) -> dict[str, Any]:
+    from schemas import ObjectRef
+    from workers.storage import Storage
+
+    global _storage
+    if _storage is None:
+        _storage = Storage(get_settings())
+    _storage.read_source(ObjectRef(**job["ref"]), get_settings().max_bytes)
+    return job
+
+
 @app.task(name="noop.publish")
 def publish(job: dict[str, Any]) -> dict[str, Any]:
     global _redis
@@ -38,7 +53,9 @@ def publish(job: dict[str, Any]) -> dict[str, Any]:
     return job
 
 
-def send(job_id: str) -> None:
-    job = {"id": job_id, "ref": {"bucket": "reports", "key": f"noop/{job_id}"}, "timings": {}}
+def send(job_id: str, ref: dict[str, Any] | None = None) -> None:
+    """A no-op chain; with `ref`, its first hop reads that object first."""
+    job = {"id": job_id, "ref": ref or {"bucket": "reports", "key": f"noop/{job_id}"}, "timings": {}}
     hops = len(names.STAGES) - 1
-    chain(hop.si(job), *(hop.s() for _ in range(hops - 1)), publish.s()).apply_async()
+    first = get.si(job) if ref else hop.si(job)
+    chain(first, *(hop.s() for _ in range(hops - 1)), publish.s()).apply_async()

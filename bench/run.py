@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from bench import bench_normalize, bench_stages, e2e, memory
+from bench import bench_export, bench_normalize, bench_stages, e2e, memory
 
 
 def main() -> None:
@@ -13,6 +13,7 @@ def main() -> None:
     bench_stages.main([])
     memory.main([])
     e2e.main([])
+    bench_export.main([])
 
 
 if __name__ == "__main__":

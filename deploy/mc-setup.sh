@@ -4,19 +4,16 @@
 set -eu
 mc alias set local "http://minio:9000" "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD"
 mc mb --ignore-existing "local/${GONGKAI_BUCKET}"
-mc mb --ignore-existing "local/${GONGKAI_ARTIFACTS_BUCKET}"
 mc version enable "local/${GONGKAI_BUCKET}"
 
-# The workers read reports and keep artifacts; they need nothing else.
+# The workers only read reports (what stages hand on waits in Redis); they need nothing else.
 cat > /tmp/gongkai-policy.json <<POLICY
 {
   "Version": "2012-10-17",
   "Statement": [
     {"Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:ListBucketVersions",
-                                   "s3:GetBucketLocation", "s3:PutObject"],
-     "Resource": ["arn:aws:s3:::${GONGKAI_BUCKET}", "arn:aws:s3:::${GONGKAI_BUCKET}/*",
-                  "arn:aws:s3:::${GONGKAI_ARTIFACTS_BUCKET}", "arn:aws:s3:::${GONGKAI_ARTIFACTS_BUCKET}/*"]},
-    {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": ["arn:aws:s3:::${GONGKAI_ARTIFACTS_BUCKET}/*"]}
+                                   "s3:GetBucketLocation"],
+     "Resource": ["arn:aws:s3:::${GONGKAI_BUCKET}", "arn:aws:s3:::${GONGKAI_BUCKET}/*"]}
   ]
 }
 POLICY

@@ -9,7 +9,7 @@ import redis
 from celery import Celery, signals
 
 from workers import names
-from workers.artifacts import Documents
+from workers.intermediates import Intermediates
 from workers.logs import configure_logging
 from workers.settings import Settings, get_settings
 from workers.storage import Storage
@@ -61,7 +61,7 @@ class Services:
     redis: redis.Redis
     streams: Streams
     storage: Storage
-    documents: Documents
+    intermediates: Intermediates
 
 
 _services: Services | None = None
@@ -72,8 +72,8 @@ def services() -> Services:
     if _services is None:
         s = get_settings()
         client = connect(s.redis_url)
-        storage = Storage(s)
-        _services = Services(s, client, Streams(client), storage, Documents(storage))
+        streams = Streams(client, s.retention())
+        _services = Services(s, client, streams, Storage(s), Intermediates(client, s.intermediates_ttl))
     return _services
 
 

@@ -8,7 +8,11 @@ RECORDS_STREAM = PREFIX + "records"
 DEAD_STREAM = PREFIX + "dead"
 # record_id -> "record:<stream id>" or "dead:<stream id>": the ledger that makes publishing exactly-once.
 DONE_HASH = PREFIX + "done"
+# record_id scored by when its outcome was written: the ledger's entries leave it oldest first (retention).
+DONE_INDEX = PREFIX + "done:at"
 QUEUE = "gongkai"
+# Events the intake acknowledged without starting anything, by reason (unreadable body, unaddressable key).
+INTAKE_REFUSED = PREFIX + "intake:refused"
 
 STAGES = ("normalize", "segment", "extract", "validate", "publish")
 
@@ -24,5 +28,6 @@ def deliveries_key(record_id: str, dispatch_id: str, stage: str, attempt: int) -
     return f"{PREFIX}deliveries:{record_id}:{dispatch_id}:{stage}:{attempt}"
 
 
-def artifact_key(record_id: str, name: str) -> str:
-    return f"{record_id}/{name}.json"
+def intermediates_key(record_id: str) -> str:
+    """A hash of what each stage handed the next (workers/intermediates.py); gone when the outcome is written."""
+    return f"{PREFIX}work:{record_id}"

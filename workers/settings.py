@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from schemas import Limits
+from workers.streams import Retention
 
 
 class Settings(BaseSettings):
@@ -22,10 +23,23 @@ class Settings(BaseSettings):
     s3_secret_key: SecretStr = Field(SecretStr("minioadmin"), description="Object store secret key.")
     s3_region: str = Field("us-east-1", description="Region sent to the object store.")
     bucket: str = Field("reports", description="The watched bucket that reports are dropped into.")
-    artifacts_bucket: str = Field(
-        "gongkai-artifacts", description="Where stages keep their intermediate results; never the watched bucket."
-    )
     webhook_token: SecretStr = Field(SecretStr(""), description="Bearer token the intake requires on POST /events.")
+    intake_body_timeout: float = Field(
+        10.0, gt=0, description="Seconds a client has to send a request's body to the intake; then it is answered 408."
+    )
+    intake_keepalive_timeout: int = Field(
+        5, gt=0, description="Seconds an intake connection may go without a complete request head (idle or stalled)."
+    )
+    intake_max_concurrency: int = Field(
+        64, ge=1, description="Connections the intake serves at once (and threads for its Redis calls); more get 503."
+    )
+    intake_shutdown_timeout: int = Field(
+        8, ge=0, description="Seconds requests in flight get to finish after SIGTERM before the intake exits."
+    )
+    serve_token: SecretStr = Field(
+        SecretStr(""),
+        description="Token `gongkai serve` requires when set; it refuses a non-loopback address without one.",
+    )
 
     max_bytes: int = Field(50 * 1024 * 1024, description="Largest source file accepted (bytes).")
     max_decompressed_bytes: int = Field(200 * 1024 * 1024, description="Largest unpacked size of a .docx.")
@@ -52,6 +66,24 @@ class Settings(BaseSettings):
     dispatch_ttl: int = Field(
         7200, description="Seconds a dispatched version counts as in flight; after that the sweep dispatches it again."
     )
+    intermediates_ttl: int = Field(
+        86400,
+        description="Seconds what one stage hands the next is kept in Redis if its report never finishes "
+        "(deleted as soon as it does); a stage that finds it gone rebuilds it from the source.",
+    )
+    records_max_len: int = Field(
+        100_000, description="Records kept on gongkai:records, trimmed oldest first (approximately); 0: no limit."
+    )
+    records_max_age: int = Field(
+        30 * 86400, description="Seconds a record stays on gongkai:records (approximately); 0: no limit."
+    )
+    dead_max_len: int = Field(100_000, description="Dead letters kept on gongkai:dead; 0: no limit.")
+    dead_max_age: int = Field(90 * 86400, description="Seconds a dead letter stays on gongkai:dead; 0: no limit.")
+    ledger_max_age: int = Field(
+        400 * 86400,
+        description="Seconds a version's outcome stays in the ledger; an event for a version older than this "
+        "publishes it again. Longer than both stream ages; 0: no limit.",
+    )
     worker_concurrency: int = Field(2, description="Worker processes per `gongkai worker`.")
     max_worker_memory_mb: int = Field(
         1024, description="A pool process whose resident memory grew past this (MB) is replaced after its task."
@@ -70,6 +102,12 @@ class Settings(BaseSettings):
             raise ValueError("GONGKAI_VISIBILITY_TIMEOUT must be longer than GONGKAI_TIME_LIMIT")
         if self.soft_time_limit >= self.time_limit:
             raise ValueError("GONGKAI_SOFT_TIME_LIMIT must be shorter than GONGKAI_TIME_LIMIT")
+        # A version that left the ledger while its entry is still on a stream would get a second one.
+        ages = (self.records_max_age, self.dead_max_age)
+        if self.ledger_max_age and not all(0 < age <= self.ledger_max_age for age in ages):
+            raise ValueError(
+                "GONGKAI_LEDGER_MAX_AGE must be 0 or at least GONGKAI_RECORDS_MAX_AGE and GONGKAI_DEAD_MAX_AGE"
+            )
         return self
 
     @classmethod
@@ -81,6 +119,15 @@ class Settings(BaseSettings):
     @property
     def effective_broker_url(self) -> str:
         return self.broker_url or self.redis_url
+
+    def retention(self) -> Retention:
+        return Retention(
+            records_max_len=self.records_max_len,
+            records_max_age_ms=self.records_max_age * 1000,
+            dead_max_len=self.dead_max_len,
+            dead_max_age_ms=self.dead_max_age * 1000,
+            ledger_max_age_ms=self.ledger_max_age * 1000,
+        )
 
     def limits(self) -> Limits:
         return Limits(

@@ -1,9 +1,10 @@
-"""Object-storage access: source reports in the watched bucket, stage artifacts in their own bucket."""
+"""Object-storage access: the source reports in the watched bucket, the only bucket the workers use."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlparse
 
 import urllib3
@@ -13,11 +14,11 @@ from minio.error import S3Error
 from minio.versioningconfig import VersioningConfig
 
 from schemas import ObjectRef
-from workers import names
 from workers.errors import InvalidKey, ObjectMissing, StorageUnavailable, TooLarge
 from workers.settings import Settings
 
-_MISSING = {"NoSuchKey", "NoSuchVersion", "NoSuchBucket"}
+# A version id the store cannot parse names no version either (S3 answers InvalidArgument).
+_MISSING = {"NoSuchKey", "NoSuchVersion", "NoSuchBucket", "NoSuchObject", "InvalidArgument"}
 
 
 def _http_client() -> urllib3.PoolManager:
@@ -53,17 +54,19 @@ class Storage:
         )
 
     def ensure_buckets(self, versioned: bool = True) -> None:
-        for bucket in (self.settings.bucket, self.settings.artifacts_bucket):
-            try:
-                if not self.client.bucket_exists(bucket):
-                    self.client.make_bucket(bucket)
-            except (S3Error, urllib3.exceptions.HTTPError) as exc:
-                raise _translate(exc, "ensure bucket") from exc
+        """The watched bucket, for local stacks and tests (in production the operator makes it)."""
+        try:
+            if not self.client.bucket_exists(self.settings.bucket):
+                self.client.make_bucket(self.settings.bucket)
+        except (S3Error, urllib3.exceptions.HTTPError) as exc:
+            raise _translate(exc, "ensure bucket") from exc
         if versioned:
             self.client.set_bucket_versioning(self.settings.bucket, VersioningConfig(ENABLED))
 
-    def read_source(self, ref: ObjectRef, max_bytes: int) -> tuple[bytes, str | None]:
-        """The object's bytes and content type; refuses an oversized object before reading its body."""
+    def read_source(self, ref: ObjectRef, max_bytes: int) -> tuple[bytes, ObjectRef]:
+        """The object's bytes, and the version the store served (its own version id, ETag and content type,
+        never an event's claims): one GET settles both, so no event costs a HEAD. Refuses an oversized object
+        before reading its body."""
         try:
             resp = self.client.get_object(ref.bucket, ref.key, version_id=ref.version_id)
             try:
@@ -71,7 +74,7 @@ class Storage:
                 if size > max_bytes:  # refused from the headers, before the body is read
                     raise TooLarge(f"{size} bytes, over the limit of {max_bytes}")
                 data = resp.read(max_bytes + 1)
-                content_type = resp.headers.get("Content-Type")
+                headers = resp.headers
             finally:
                 resp.close()
                 resp.release_conn()
@@ -79,61 +82,16 @@ class Storage:
             raise _translate(exc, "read source") from exc
         if len(data) > max_bytes:
             raise TooLarge(f"over the limit of {max_bytes} bytes")
-        return data, content_type
-
-    def ensure_artifacts_bucket(self) -> bool:
-        """The workers own the artifacts bucket: made when missing. True when it had to be made."""
-        bucket = self.settings.artifacts_bucket
-        try:
-            if self.client.bucket_exists(bucket):
-                return False
-            self.client.make_bucket(bucket)
-        except (S3Error, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
-            raise _translate(exc, f"artifacts bucket {bucket}") from exc
-        return True
-
-    def resolve(self, ref: ObjectRef) -> ObjectRef | None:
-        """The object version as the store has it (its own version id and ETag, never an event's claims), or
-        None when there is no such object or version."""
-        try:
-            stat = self.client.stat_object(ref.bucket, ref.key, version_id=ref.version_id)
-        except S3Error as exc:
-            if exc.code in _MISSING or exc.code in ("NoSuchObject", "InvalidArgument"):
-                return None
-            raise _translate(exc, "stat") from exc
-        except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
-            raise _translate(exc, "stat") from exc
-        return ObjectRef(
+        version_id = headers.get("x-amz-version-id")
+        served = ObjectRef(
             bucket=ref.bucket,
             key=ref.key,
-            version_id=stat.version_id if stat.version_id not in (None, "null") else None,
-            etag=(stat.etag or "").strip('"') or None,
-            size=stat.size,
-            content_type=stat.content_type or ref.content_type,
+            version_id=version_id if version_id not in (None, "", "null") else None,
+            etag=(headers.get("ETag") or "").strip('"') or None,
+            size=len(data),
+            content_type=headers.get("Content-Type") or ref.content_type,
         )
-
-    def put_artifact(self, record_id: str, name: str, body: bytes) -> None:
-        try:
-            self.client.put_object(
-                self.settings.artifacts_bucket,
-                names.artifact_key(record_id, name),
-                io.BytesIO(body),
-                len(body),
-                content_type="application/json",
-            )
-        except (S3Error, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
-            raise _translate(exc, "write artifact") from exc
-
-    def get_artifact(self, record_id: str, name: str) -> bytes:
-        try:
-            resp = self.client.get_object(self.settings.artifacts_bucket, names.artifact_key(record_id, name))
-            try:
-                return resp.read()
-            finally:
-                resp.close()
-                resp.release_conn()
-        except (S3Error, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
-            raise _translate(exc, "read artifact") from exc
+        return data, served
 
     def put_source(self, key: str, body: bytes, content_type: str = "application/octet-stream") -> ObjectRef:
         """Upload a report (demo, tests, benchmarks); returns the new version's reference."""
@@ -150,11 +108,17 @@ class Storage:
             content_type=content_type,
         )
 
-    def list_versions(self, bucket: str | None = None, prefix: str | None = None) -> Iterator[ObjectRef]:
+    def list_versions(
+        self, bucket: str | None = None, prefix: str | None = None, max_age: float = 0
+    ) -> Iterator[ObjectRef]:
+        """Every object version (max_age: only those written in the last max_age seconds)."""
         bucket = bucket or self.settings.bucket
+        since = datetime.now(UTC) - timedelta(seconds=max_age) if max_age else None
         try:
             for obj in self.client.list_objects(bucket, prefix=prefix, recursive=True, include_version=True):
                 if obj.is_dir or obj.is_delete_marker or obj.object_name is None:
+                    continue
+                if since is not None and obj.last_modified is not None and obj.last_modified < since:
                     continue
                 yield ObjectRef(
                     bucket=bucket,

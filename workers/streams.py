@@ -13,12 +13,36 @@ from workers import names
 from workers.errors import RedisUnavailable
 
 # One script so the ledger check and the XADD cannot be split by a crash or a racing duplicate:
-# a version gets at most one entry across both streams.
+# a version gets at most one entry across both streams. Retention rides along (README, Retention): the
+# stream is trimmed by length and by age (stream ids are the server's milliseconds), and ledger entries
+# older than their age leave the hash a few at a time, oldest first, through an index sorted by time.
+# The version's in-flight keys (its mark, what its stages handed on) go in the same step, done or not.
+#   KEYS: ledger hash, stream, ledger index, keys to delete...
+#   ARGV: record id, kind, max length, max age (ms), ledger max age (ms), field, value, ...  (0: no limit)
 _PUBLISH_ONCE = """
+if #KEYS > 3 then redis.call('DEL', unpack(KEYS, 4)) end
 local prev = redis.call('HGET', KEYS[1], ARGV[1])
 if prev then return {0, prev} end
-local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
+local id
+if tonumber(ARGV[3]) > 0 then
+  id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', unpack(ARGV, 6))
+else
+  id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 6))
+end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if tonumber(ARGV[4]) > 0 then
+  redis.call('XTRIM', KEYS[2], 'MINID', '~', now - tonumber(ARGV[4]))
+end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ':' .. id)
+redis.call('ZADD', KEYS[3], now, ARGV[1])
+if tonumber(ARGV[5]) > 0 then
+  local old = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now - tonumber(ARGV[5]), 'LIMIT', 0, 8)
+  if #old > 0 then
+    redis.call('HDEL', KEYS[1], unpack(old))
+    redis.call('ZREM', KEYS[3], unpack(old))
+  end
+end
 return {1, id}
 """
 
@@ -27,6 +51,7 @@ return {1, id}
 _FORGET_DEAD = """
 if redis.call('HGET', KEYS[1], ARGV[1]) ~= 'dead:' .. ARGV[2] then return 0 end
 redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('XDEL', KEYS[2], ARGV[2])
 return 1
 """
@@ -37,33 +62,55 @@ def connect(url: str) -> redis.Redis:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """How much the publishing side keeps (0: no limit). Readers need none."""
+
+    records_max_len: int = 0
+    records_max_age_ms: int = 0
+    dead_max_len: int = 0
+    dead_max_age_ms: int = 0
+    ledger_max_age_ms: int = 0
+
+
+@dataclass(frozen=True)
 class Published:
     new: bool
     entry: str  # "record:<id>" / "dead:<id>" when it was already there, else the new stream id
 
 
 class Streams:
-    def __init__(self, client: redis.Redis) -> None:
+    def __init__(self, client: redis.Redis, retention: Retention | None = None) -> None:
         self.r = client
+        self.retention = retention or Retention()
         self._publish = client.register_script(_PUBLISH_ONCE)
         self._forget_dead = client.register_script(_FORGET_DEAD)
 
-    def _once(self, record_id: str, kind: str, stream: str, fields: dict[str, str]) -> Published:
-        flat: list[str] = []
+    def _once(
+        self, record_id: str, kind: str, stream: str, fields: dict[str, str], forget: tuple[str, ...]
+    ) -> Published:
+        keep = self.retention
+        limits = (
+            (keep.records_max_len, keep.records_max_age_ms)
+            if kind == "record"
+            else (keep.dead_max_len, keep.dead_max_age_ms)
+        )
+        flat: list[str | int] = [record_id, kind, *limits, keep.ledger_max_age_ms]
         for k, v in fields.items():
             flat += [k, v]
         try:
-            new, entry = self._publish(keys=[names.DONE_HASH, stream], args=[record_id, kind, *flat])
+            new, entry = self._publish(keys=[names.DONE_HASH, stream, names.DONE_INDEX, *forget], args=flat)
         except redis.RedisError as exc:
             raise RedisUnavailable(f"publish: {type(exc).__name__}") from exc
         return Published(bool(new), entry.decode() if isinstance(entry, bytes) else str(entry))
 
-    def publish_record(self, record_id: str, record_json: str) -> Published:
-        return self._once(record_id, "record", names.RECORDS_STREAM, {"record_id": record_id, "record": record_json})
+    def publish_record(self, record_id: str, record_json: str, forget: tuple[str, ...] = ()) -> Published:
+        """forget: keys deleted in the same step (the version's in-flight mark and intermediates)."""
+        fields = {"record_id": record_id, "record": record_json}
+        return self._once(record_id, "record", names.RECORDS_STREAM, fields, forget)
 
-    def dead_letter(self, letter: DeadLetter) -> Published:
+    def dead_letter(self, letter: DeadLetter, forget: tuple[str, ...] = ()) -> Published:
         fields = {k: str(v) for k, v in letter.model_dump().items()}
-        return self._once(letter.record_id, "dead", names.DEAD_STREAM, fields)
+        return self._once(letter.record_id, "dead", names.DEAD_STREAM, fields, forget)
 
     def dead_letters(self, batch: int = 500) -> Iterator[tuple[str, dict[str, str]]]:
         """Every entry of the dead-letter stream, oldest first: (entry id, fields)."""
@@ -82,7 +129,8 @@ class Streams:
     def forget_dead(self, record_id: str, entry_id: str) -> bool:
         """Take a dead letter back (ledger entry and stream entry) if it is still the version's outcome."""
         try:
-            return bool(self._forget_dead(keys=[names.DONE_HASH, names.DEAD_STREAM], args=[record_id, entry_id]))
+            keys = [names.DONE_HASH, names.DEAD_STREAM, names.DONE_INDEX]
+            return bool(self._forget_dead(keys=keys, args=[record_id, entry_id]))
         except redis.RedisError as exc:
             raise RedisUnavailable(f"redrive: {type(exc).__name__}") from exc
 
@@ -155,6 +203,7 @@ class GroupReader:
 
 def status(client: redis.Redis, queue: str = names.QUEUE, dead_tail: int = 10) -> dict[str, Any]:
     dead = cast(list[Any], client.xrevrange(names.DEAD_STREAM, count=dead_tail))
+    refused = cast(dict[bytes, bytes], client.hgetall(names.INTAKE_REFUSED))
     groups: list[dict[str, Any]] = []
     if client.exists(names.RECORDS_STREAM):
         for g in cast(list[dict[Any, Any]], client.xinfo_groups(names.RECORDS_STREAM)):
@@ -165,6 +214,7 @@ def status(client: redis.Redis, queue: str = names.QUEUE, dead_tail: int = 10) -
         "dead_letters": client.xlen(names.DEAD_STREAM),
         "versions_done": client.hlen(names.DONE_HASH),
         "in_flight": sum(1 for _ in client.scan_iter(names.dispatched_key("*"), count=1000)),
+        "events_refused": {k.decode(): int(v) for k, v in refused.items()},
         "groups": groups,
         "latest_dead": [
             {k.decode(): v.decode() for k, v in fields.items()} | {"id": eid.decode()} for eid, fields in dead

@@ -1,8 +1,8 @@
-"""Thin Celery tasks: each loads its inputs, calls one pure stage, passes the result on.
+"""Thin Celery tasks: each loads its inputs, calls one pure stage, hands the result on.
 
-A message carries a job dict: the object reference, the record id, timings, and the small models the
-stages produce (sections, facts and tables, checks). The normalized document, the bulk of a report,
-travels by reference through the artifacts bucket.
+A message carries a small job dict: the object reference, the record id, the source's description and
+timings. What the stages produce (document, segmentation, extraction, checks) waits in Redis for the next
+stage (workers/intermediates.py); the object store is read once per report, by normalize.
 """
 
 from __future__ import annotations
@@ -16,10 +16,19 @@ import structlog
 from celery import Task
 from celery.exceptions import Ignore, Retry, SoftTimeLimitExceeded
 
-from schemas import Check, DeadLetter, Extraction, ObjectRef, Segmentation, Source
+from schemas import DeadLetter, ObjectRef, Source
 from workers import names, pipeline
 from workers.app import Services, app, services
-from workers.errors import GongkaiError, PoisonMessage, RedisUnavailable, RetryableError, StageTimeout, backoff
+from workers.errors import (
+    GongkaiError,
+    ObjectMissing,
+    PoisonMessage,
+    RedisUnavailable,
+    RetryableError,
+    StageTimeout,
+    backoff,
+)
+from workers.identity import record_id_for
 from workers.redact import Redactor, secrets_of
 
 log = structlog.get_logger("gongkai.tasks")
@@ -50,26 +59,49 @@ def dead_letter(svc: Services, job: Job, stage: str, exc: GongkaiError, attempts
         record_id=job["record_id"],
         bucket=ref.bucket,
     )
-    published = svc.streams.dead_letter(letter)
-    svc.redis.delete(names.dispatched_key(job["record_id"]))
+    published = svc.streams.dead_letter(letter, forget=_in_flight(svc, job["record_id"]))
     log.warning("dead_lettered", error=exc.code, attempts=attempts, new=published.new)
     return DeadLettered(exc.code, message)
 
 
+def _in_flight(svc: Services, record_id: str) -> tuple[str, ...]:
+    """The keys that go when the version's outcome is written, in the same Lua step (and this process's copy
+    of its intermediates with them)."""
+    svc.intermediates.evict(record_id)
+    return names.dispatched_key(record_id), names.intermediates_key(record_id)
+
+
+# What each stage reads of what the earlier ones handed on.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "normalize": (),
+    "segment": ("document",),
+    "extract": ("document", "segmentation"),
+    "validate": ("document", "segmentation", "extraction"),
+    "publish": ("document", "segmentation", "extraction", "checks"),
+    "process": (),
+}
+
+
 def _arrival(svc: Services, job: Job, stage: str, retries: int) -> tuple[bytes | None, int]:
     """Whether the version is already done, and how often this message has been delivered; and, since the
-    chain is evidently alive, its in-flight mark is renewed so the sweep leaves it alone. One round trip."""
+    chain is evidently alive, its in-flight mark is renewed so the sweep leaves it alone. The stage's inputs
+    that this process does not hold yet come in the same round trip."""
     rid = job["record_id"]
     key = names.deliveries_key(rid, job.get("dispatch_id", ""), stage, retries)
+    fetch = svc.intermediates.uncached(rid, NEEDS[stage])
     try:
         with svc.redis.pipeline(transaction=False) as pipe:
             pipe.hget(names.DONE_HASH, rid)
             pipe.incr(key)
             pipe.expire(key, 86400)
             pipe.expire(names.dispatched_key(rid), svc.settings.dispatch_ttl)
-            done, deliveries, *_ = pipe.execute()
+            if fetch:
+                pipe.hmget(names.intermediates_key(rid), fetch)
+            done, deliveries, *rest = pipe.execute()
     except redis.RedisError as exc:
         raise RedisUnavailable(f"arrival: {type(exc).__name__}") from exc
+    if fetch and done is None:
+        svc.intermediates.absorb(rid, fetch, rest[-1])
     return done, int(deliveries)
 
 
@@ -115,61 +147,116 @@ def run_stage(task: Task, stage: str, job: Job, body: Callable[[Services, Job], 
         raise dead_letter(svc, job, stage, crash, retries + 1) from None
 
 
+def _settle_identity(svc: Services, job: Job, served: ObjectRef) -> bool:
+    """The job continues as the version the store served. An event's claims (version id, ETag) usually name
+    it; when they do not (a stale or forged ETag, an object overwritten in an unversioned bucket, a claim
+    without a version id in a versioned one), the job takes the served version's identity, unless that
+    version is already done or in flight, and then this job ends: the version has its own chain."""
+    claimed = ObjectRef(**job["ref"])
+    if served.version == claimed.version:
+        return True
+    rid, served_rid = job["record_id"], record_id_for(served)
+    try:
+        fresh = svc.streams.outcome(served_rid) is None and svc.redis.set(
+            names.dispatched_key(served_rid), "1", nx=True, ex=svc.settings.dispatch_ttl
+        )
+        svc.redis.delete(names.dispatched_key(rid))
+    except redis.RedisError as exc:
+        raise RedisUnavailable(f"identity: {type(exc).__name__}") from exc
+    log.info("claim_reidentified", served_record_id=served_rid, continues=bool(fresh))
+    if not fresh:
+        return False
+    job["ref"], job["record_id"] = served.model_dump(), served_rid
+    structlog.contextvars.bind_contextvars(record_id=served_rid)
+    return True
+
+
+def _read_source(svc: Services, job: Job) -> tuple[bytes, ObjectRef] | None:
+    """The source's bytes and the version they are, or None when this job's claim named another version that
+    has its own chain."""
+    data, served = svc.storage.read_source(ObjectRef(**job["ref"]), svc.settings.max_bytes)
+    return (data, served) if _settle_identity(svc, job, served) else None
+
+
 def _normalize(svc: Services, job: Job) -> Job:
-    ref = ObjectRef(**job["ref"])
-    data, ctype = svc.storage.read_source(ref, svc.settings.max_bytes)
-    ctype = ctype or ref.content_type
-    doc = pipeline.normalize(data, ref.key, ctype, svc.settings.limits())
-    svc.documents.put(job["record_id"], doc)
-    job["source"] = pipeline.source_for(ref, data, ctype, doc).model_dump(mode="json")
+    got = _read_source(svc, job)
+    if got is None:
+        raise Ignore()
+    data, ref = got
+    doc = pipeline.normalize(data, ref.key, ref.content_type, svc.settings.limits())
+    svc.intermediates.put(job["record_id"], "document", doc)
+    job["source"] = pipeline.source_for(ref, data, ref.content_type, doc).model_dump(mode="json")
     return job
 
 
-# The small models ride in the job; only the document (the bulk of a report) goes by reference.
+def _inputs(svc: Services, job: Job, wanted: tuple[str, ...]) -> dict[str, Any]:
+    """What the earlier stages handed on. Should it be gone (its TTL ran out in a long outage, Redis lost it),
+    the earlier stages run again here from the source: slower, never lost."""
+    rid = job["record_id"]
+    got = svc.intermediates.get(rid, wanted)
+    if len(got) == len(wanted):
+        return got
+    log.warning("intermediates_rebuilt", missing=[n for n in wanted if n not in got])
+    ref = ObjectRef(**job["ref"])
+    data, served = svc.storage.read_source(ref, svc.settings.max_bytes)
+    if served.version != ref.version:  # an unversioned object overwritten meanwhile: its own event covers it
+        raise ObjectMissing(f"version {ref.version} is no longer in the store")
+    doc = pipeline.normalize(data, ref.key, ref.content_type, svc.settings.limits())
+    seg = pipeline.segment(doc)
+    ext = pipeline.extract(doc, seg)
+    rebuilt = {"document": doc, "segmentation": seg, "extraction": ext, "checks": pipeline.validate(doc, seg, ext)}
+    for name in wanted:
+        svc.intermediates.put(rid, name, rebuilt[name])
+    return {name: rebuilt[name] for name in wanted}
+
+
 def _segment(svc: Services, job: Job) -> Job:
-    doc = svc.documents.get(job["record_id"])
-    job["segmentation"] = pipeline.segment(doc).model_dump(mode="json")
+    got = _inputs(svc, job, ("document",))
+    svc.intermediates.put(job["record_id"], "segmentation", pipeline.segment(got["document"]))
     return job
 
 
 def _extract(svc: Services, job: Job) -> Job:
-    doc = svc.documents.get(job["record_id"])
-    seg = Segmentation.model_validate(job["segmentation"])
-    job["extraction"] = pipeline.extract(doc, seg).model_dump(mode="json")
+    got = _inputs(svc, job, ("document", "segmentation"))
+    svc.intermediates.put(job["record_id"], "extraction", pipeline.extract(got["document"], got["segmentation"]))
     return job
 
 
 def _validate(svc: Services, job: Job) -> Job:
-    doc = svc.documents.get(job["record_id"])
-    seg = Segmentation.model_validate(job["segmentation"])
-    ext = Extraction.model_validate(job["extraction"])
-    job["checks"] = [c.model_dump(mode="json") for c in pipeline.validate(doc, seg, ext)]
+    got = _inputs(svc, job, ("document", "segmentation", "extraction"))
+    checks = pipeline.validate(got["document"], got["segmentation"], got["extraction"])
+    svc.intermediates.put(job["record_id"], "checks", checks)
     return job
 
 
 def _publish(svc: Services, job: Job) -> Job:
+    got = _inputs(svc, job, ("document", "segmentation", "extraction", "checks"))
     record = pipeline.assemble(
         job["record_id"],
         Source.model_validate(job["source"]),
-        svc.documents.get(job["record_id"]),
-        Segmentation.model_validate(job["segmentation"]),
-        Extraction.model_validate(job["extraction"]),
-        [Check.model_validate(c) for c in job["checks"]],
+        got["document"],
+        got["segmentation"],
+        got["extraction"],
+        got["checks"],
         dict(job.get("timings", {})),
     )
-    published = svc.streams.publish_record(job["record_id"], record.model_dump_json())
-    svc.redis.delete(names.dispatched_key(job["record_id"]))
+    published = svc.streams.publish_record(
+        job["record_id"], record.model_dump_json(), forget=_in_flight(svc, job["record_id"])
+    )
     log.info("published", new=published.new, entry=published.entry)
     return job
 
 
 def _everything(svc: Services, job: Job) -> Job:
-    """Bulk mode for backfills: all stages in one task, no artifacts; a fraction of the queue cost."""
-    ref = ObjectRef(**job["ref"])
-    data, ctype = svc.storage.read_source(ref, svc.settings.max_bytes)
-    record = pipeline.process_bytes(data, ref, ctype or ref.content_type, svc.settings.limits())
-    published = svc.streams.publish_record(job["record_id"], record.model_dump_json())
-    svc.redis.delete(names.dispatched_key(job["record_id"]))
+    """Bulk mode for backfills: all stages in one task, nothing handed on; a fraction of the queue cost."""
+    got = _read_source(svc, job)
+    if got is None:
+        raise Ignore()
+    data, ref = got
+    record = pipeline.process_bytes(data, ref, ref.content_type, svc.settings.limits())
+    published = svc.streams.publish_record(
+        job["record_id"], record.model_dump_json(), forget=_in_flight(svc, job["record_id"])
+    )
     log.info("published", new=published.new, entry=published.entry, mode="bulk")
     return job
 

@@ -114,21 +114,33 @@ def test_worker_logs_are_json_with_task_key_and_stage_bound(live: Live, samples_
     assert not any(report_text[200:230] in line for line in lines), "no document text in logs"
 
 
-def test_the_document_travels_through_the_artifacts_bucket_not_the_queue(live: Live, samples_dir: Path) -> None:
+def test_what_stages_hand_on_waits_in_redis_and_goes_with_the_outcome(live: Live, samples_dir: Path) -> None:
     body = (samples_dir / "songxi-scj-2022-f21.html").read_bytes()
-    ref = live.drop("artifacts/report.html", body, "text/html")
-    live.outcome(ref)
-    assert live.storage.get_artifact(record_id_for(ref), "document")
-    # The largest message of the chain (the one publish receives) stays small next to the report.
-    from workers.dispatch import Dispatcher
-    from workers.pipeline import process_bytes
+    ref = live.upload("handoff/report.html", body, "text/html")
+    with live.worker_stopped():
+        assert live.announce(ref) == 200
+        [message] = live.redis.lrange(names.QUEUE, 0, -1)
+    # The message names the report; the report itself is read by normalize alone.
+    assert len(message) < 2048 < len(body)
+    assert live.outcome(ref).startswith("record:")
+    assert not live.redis.exists(names.intermediates_key(record_id_for(ref)))
 
-    record = process_bytes(body, ref, "text/html", live.settings.limits())
+
+def test_intermediates_lost_between_stages_are_rebuilt_from_the_source(live: Live, samples_dir: Path) -> None:
+    from workers.app import Services
+    from workers.dispatch import Dispatcher
+    from workers.intermediates import Intermediates
+    from workers.pipeline import process_bytes
+    from workers.tasks import _extract, _normalize, _publish, _segment, _validate
+
+    body = (samples_dir / "songxi-scj-2022-f21.html").read_bytes()
+    ref = live.upload("lost/report.html", body, "text/html")
+    svc = Services(live.settings, live.redis, live.streams, live.storage, Intermediates(live.redis, 60, cache_size=0))
     job = Dispatcher.job_for(None, ref)  # type: ignore[arg-type]
-    job |= {
-        "segmentation": {"sections": [s.model_dump(mode="json") for s in record.sections]},
-        "extraction": {"facts": [f.model_dump(mode="json") for f in record.facts],
-                       "tables": record.tables.model_dump(mode="json")},
-        "checks": [c.model_dump(mode="json") for c in record.checks],
-    }  # fmt: skip
-    assert len(json.dumps(job, ensure_ascii=False).encode()) < 64 * 1024
+    job = _segment(svc, _normalize(svc, job))
+    live.redis.delete(names.intermediates_key(job["record_id"]))  # as after a Redis restart without persistence
+    _publish(svc, _validate(svc, _extract(svc, job)))
+    record = json.loads(live.entry(live.outcome(ref))["record"])
+    expected = process_bytes(body, ref, "text/html", live.settings.limits())
+    assert record["facts"] == expected.model_dump(mode="json")["facts"]
+    assert record["checks"] == expected.model_dump(mode="json")["checks"]

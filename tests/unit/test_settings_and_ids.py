@@ -57,3 +57,21 @@ def test_a_pool_process_that_grew_past_the_memory_setting_is_replaced() -> None:
 
     config = celery_config(Settings(max_worker_memory_mb=700))
     assert config["worker_max_memory_per_child"] == 700 * 1024
+
+
+@pytest.mark.parametrize(
+    "ages",
+    [
+        {"ledger_max_age": 10, "records_max_age": 20, "dead_max_age": 5},  # shorter than a stream's
+        {"ledger_max_age": 100, "records_max_age": 0, "dead_max_age": 5},  # records kept for ever, ledger not
+    ],
+)
+def test_a_ledger_that_forgets_before_the_streams_do_is_refused(ages: dict[str, int]) -> None:
+    # Its versions would get a second entry while the first is still on a stream.
+    with pytest.raises(ValidationError, match="GONGKAI_LEDGER_MAX_AGE"):
+        Settings(**ages)  # type: ignore[arg-type]
+
+
+def test_retention_reaches_the_publishing_side_in_milliseconds() -> None:
+    r = Settings(records_max_len=5, records_max_age=60, dead_max_age=60, ledger_max_age=120).retention()
+    assert (r.records_max_len, r.records_max_age_ms, r.ledger_max_age_ms) == (5, 60_000, 120_000)
