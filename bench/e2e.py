@@ -5,7 +5,6 @@ machine), plus the worker's peak memory."""
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import tempfile
 import time
@@ -65,7 +64,7 @@ def upload_many(storage: Storage, n: int, prefix: str, only_text: bool = False) 
 
 
 def throughput(stack: LocalStack, storage: Storage, streams: Streams, n: int, timeout: float) -> dict[str, object]:
-    refs = upload_many(storage, n, "tput", only_text=os.environ.get("ONLY_TEXT") == "1")
+    refs = upload_many(storage, n, "tput")
     http = urllib3.PoolManager(maxsize=8)
     ids = [record_id_for(r) for r in refs]
     worker = stack.procs["worker0"]

@@ -21,12 +21,13 @@ from typing import Any, cast
 import redis
 from pydantic import TypeAdapter
 
-from schemas import Check, Document, Extraction, Segmentation
+from schemas import Check, Document, Extraction, Segmentation, Source
 from workers import names
 from workers.errors import RedisUnavailable
 
 # Each stage's output, in pipeline order, with the type it is read back as.
 ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    "source": TypeAdapter(Source),
     "document": TypeAdapter(Document),
     "segmentation": TypeAdapter(Segmentation),
     "extraction": TypeAdapter(Extraction),
@@ -44,17 +45,17 @@ class Intermediates:
         self.cache_size = cache_size
         self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
-    def put(self, record_id: str, name: str, value: Any) -> None:
-        blob = zlib.compress(ADAPTERS[name].dump_json(value), _LEVEL)
+    def put(self, record_id: str, **outputs: Any) -> None:
+        blobs = {name: zlib.compress(ADAPTERS[name].dump_json(value), _LEVEL) for name, value in outputs.items()}
         key = names.intermediates_key(record_id)
         try:
             with self.r.pipeline(transaction=False) as pipe:
-                pipe.hset(key, name, blob)
+                pipe.hset(key, mapping=blobs)  # type: ignore[arg-type]
                 pipe.expire(key, self.ttl)
                 pipe.execute()
         except redis.RedisError as exc:
             raise RedisUnavailable(f"intermediates: {type(exc).__name__}") from exc
-        self._remember(record_id, {name: value})
+        self._remember(record_id, outputs)
 
     def get(self, record_id: str, wanted: tuple[str, ...]) -> dict[str, Any]:
         """The wanted outputs that still exist (a missing one is absent from the result)."""

@@ -1,8 +1,8 @@
 """Thin Celery tasks: each loads its inputs, calls one pure stage, hands the result on.
 
-A message carries a small job dict: the object reference, the record id, the source's description and
-timings. What the stages produce (document, segmentation, extraction, checks) waits in Redis for the next
-stage (workers/intermediates.py); the object store is read once per report, by normalize.
+A message carries a small job dict: the object reference, the record id and timings. What the stages produce
+(the source's description, document, segmentation, extraction, checks) waits in Redis for the next stage
+(workers/intermediates.py); the object store is read once per report, by normalize.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import structlog
 from celery import Task
 from celery.exceptions import Ignore, Retry, SoftTimeLimitExceeded
 
-from schemas import DeadLetter, ObjectRef, Source
+from schemas import DeadLetter, ObjectRef
 from workers import names, pipeline
 from workers.app import Services, app, services
 from workers.errors import (
@@ -77,7 +77,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "segment": ("document",),
     "extract": ("document", "segmentation"),
     "validate": ("document", "segmentation", "extraction"),
-    "publish": ("document", "segmentation", "extraction", "checks"),
+    "publish": ("source", "document", "segmentation", "extraction", "checks"),
     "process": (),
 }
 
@@ -184,8 +184,8 @@ def _normalize(svc: Services, job: Job) -> Job:
         raise Ignore()
     data, ref = got
     doc = pipeline.normalize(data, ref.key, ref.content_type, svc.settings.limits())
-    svc.intermediates.put(job["record_id"], "document", doc)
-    job["source"] = pipeline.source_for(ref, data, ref.content_type, doc).model_dump(mode="json")
+    source = pipeline.source_for(ref, data, ref.content_type, doc)
+    svc.intermediates.put(job["record_id"], source=source, document=doc)
     return job
 
 
@@ -204,36 +204,37 @@ def _inputs(svc: Services, job: Job, wanted: tuple[str, ...]) -> dict[str, Any]:
     doc = pipeline.normalize(data, ref.key, ref.content_type, svc.settings.limits())
     seg = pipeline.segment(doc)
     ext = pipeline.extract(doc, seg)
-    rebuilt = {"document": doc, "segmentation": seg, "extraction": ext, "checks": pipeline.validate(doc, seg, ext)}
-    for name in wanted:
-        svc.intermediates.put(rid, name, rebuilt[name])
+    source = pipeline.source_for(ref, data, ref.content_type, doc)
+    checks = pipeline.validate(doc, seg, ext)
+    rebuilt = {"source": source, "document": doc, "segmentation": seg, "extraction": ext, "checks": checks}
+    svc.intermediates.put(rid, **{name: rebuilt[name] for name in wanted})
     return {name: rebuilt[name] for name in wanted}
 
 
 def _segment(svc: Services, job: Job) -> Job:
-    got = _inputs(svc, job, ("document",))
-    svc.intermediates.put(job["record_id"], "segmentation", pipeline.segment(got["document"]))
+    got = _inputs(svc, job, NEEDS["segment"])
+    svc.intermediates.put(job["record_id"], segmentation=pipeline.segment(got["document"]))
     return job
 
 
 def _extract(svc: Services, job: Job) -> Job:
-    got = _inputs(svc, job, ("document", "segmentation"))
-    svc.intermediates.put(job["record_id"], "extraction", pipeline.extract(got["document"], got["segmentation"]))
+    got = _inputs(svc, job, NEEDS["extract"])
+    svc.intermediates.put(job["record_id"], extraction=pipeline.extract(got["document"], got["segmentation"]))
     return job
 
 
 def _validate(svc: Services, job: Job) -> Job:
-    got = _inputs(svc, job, ("document", "segmentation", "extraction"))
+    got = _inputs(svc, job, NEEDS["validate"])
     checks = pipeline.validate(got["document"], got["segmentation"], got["extraction"])
-    svc.intermediates.put(job["record_id"], "checks", checks)
+    svc.intermediates.put(job["record_id"], checks=checks)
     return job
 
 
 def _publish(svc: Services, job: Job) -> Job:
-    got = _inputs(svc, job, ("document", "segmentation", "extraction", "checks"))
+    got = _inputs(svc, job, NEEDS["publish"])
     record = pipeline.assemble(
         job["record_id"],
-        Source.model_validate(job["source"]),
+        got["source"],
         got["document"],
         got["segmentation"],
         got["extraction"],

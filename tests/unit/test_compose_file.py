@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,18 @@ def test_every_image_is_pinned_to_a_version(compose: dict[str, Any]) -> None:
         image = svc["image"]
         tag = image.rsplit(":", 1)[1] if ":" in image else ""
         assert tag and tag != "latest", f"{name} uses an unpinned image {image}"
+
+
+def test_the_minio_images_come_by_digest_from_a_registry_that_serves_them_and_the_server_has_the_cve_fix(
+    compose: dict[str, Any],
+) -> None:
+    for name in ("minio", "minio-setup"):
+        image = compose["services"][name]["image"]
+        assert re.search(r"@sha256:[0-9a-f]{64}$", image), f"{name} is not pinned by digest"
+        assert not image.startswith(("minio/", "docker.io/minio/")), f"{name} names a removed Docker Hub image"
+    # CVE-2025-62506 is fixed in RELEASE.2025-10-15T17-29-55Z; release names sort as their dates.
+    release = re.search(r":(RELEASE\.[0-9TZ-]+)@", compose["services"]["minio"]["image"])
+    assert release and release.group(1) >= "RELEASE.2025-10-15T17-29-55Z"
 
 
 def test_minio_posts_put_events_to_the_intake_with_the_token_and_a_queue_dir(compose: dict[str, Any]) -> None:
