@@ -22,10 +22,15 @@ def dispatched_key(record_id: str) -> str:
     return f"{PREFIX}dispatched:{record_id}"
 
 
-def deliveries_key(record_id: str, dispatch_id: str, stage: str, attempt: int) -> str:
-    """Counts deliveries of one message (one dispatch, stage and retry): more than max_deliveries means it
-    keeps killing workers. A later dispatch of the same version (the sweep) starts a fresh count."""
-    return f"{PREFIX}deliveries:{record_id}:{dispatch_id}:{stage}:{attempt}"
+def deliveries_key(record_id: str) -> str:
+    """A hash counting deliveries of each of the version's messages (field: `delivery_field`): more than
+    max_deliveries means the message keeps killing workers. Goes with the outcome, like the in-flight mark."""
+    return f"{PREFIX}deliveries:{record_id}"
+
+
+def delivery_field(dispatch_id: str, stage: str, attempt: int) -> str:
+    """One message: a dispatch, a stage, a retry. A later dispatch of the same version (the sweep) counts afresh."""
+    return f"{dispatch_id}:{stage}:{attempt}"
 
 
 def intermediates_key(record_id: str) -> str:

@@ -66,9 +66,9 @@ def dead_letter(svc: Services, job: Job, stage: str, exc: GongkaiError, attempts
 
 def _in_flight(svc: Services, record_id: str) -> tuple[str, ...]:
     """The keys that go when the version's outcome is written, in the same Lua step (and this process's copy
-    of its intermediates with them)."""
+    of its intermediates with them): its in-flight mark, its intermediates, its delivery counts."""
     svc.intermediates.evict(record_id)
-    return names.dispatched_key(record_id), names.intermediates_key(record_id)
+    return names.dispatched_key(record_id), names.intermediates_key(record_id), names.deliveries_key(record_id)
 
 
 # What each stage reads of what the earlier ones handed on.
@@ -87,13 +87,13 @@ def _arrival(svc: Services, job: Job, stage: str, retries: int) -> tuple[bytes |
     chain is evidently alive, its in-flight mark is renewed so the sweep leaves it alone. The stage's inputs
     that this process does not hold yet come in the same round trip."""
     rid = job["record_id"]
-    key = names.deliveries_key(rid, job.get("dispatch_id", ""), stage, retries)
+    key = names.deliveries_key(rid)
     fetch = svc.intermediates.uncached(rid, NEEDS[stage])
     try:
         with svc.redis.pipeline(transaction=False) as pipe:
             pipe.hget(names.DONE_HASH, rid)
-            pipe.incr(key)
-            pipe.expire(key, 86400)
+            pipe.hincrby(key, names.delivery_field(job.get("dispatch_id", ""), stage, retries), 1)
+            pipe.expire(key, svc.settings.intermediates_ttl)
             pipe.expire(names.dispatched_key(rid), svc.settings.dispatch_ttl)
             if fetch:
                 pipe.hmget(names.intermediates_key(rid), fetch)

@@ -66,8 +66,10 @@ def test_entries_and_ledger_older_than_their_age_leave_as_new_ones_arrive(small:
     assert len(on_stream & set(old)) < NODE, "old records trimmed but for the node shared with new ones"
 
 
-def test_what_stages_hand_on_and_the_in_flight_marks_leave_with_the_outcome(live: Live, samples_dir: Path) -> None:
+def test_what_stages_hand_on_the_in_flight_mark_and_the_delivery_counts_leave_with_the_outcome(
+    live: Live, samples_dir: Path
+) -> None:
     ref: ObjectRef = live.drop("handed/report.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
     live.outcome(ref)
     rid = record_id_for(ref)
-    assert not live.redis.exists(names.intermediates_key(rid), names.dispatched_key(rid))
+    assert not live.redis.exists(names.intermediates_key(rid), names.dispatched_key(rid), names.deliveries_key(rid))
