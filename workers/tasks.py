@@ -98,6 +98,8 @@ def _arrival(svc: Services, job: Job, stage: str, retries: int) -> tuple[bytes |
             if fetch:
                 pipe.hmget(names.intermediates_key(rid), fetch)
             done, deliveries, *rest = pipe.execute()
+        if done is not None:  # a late duplicate: the count it just made must not outlive it
+            svc.redis.delete(key)
     except redis.RedisError as exc:
         raise RedisUnavailable(f"arrival: {type(exc).__name__}") from exc
     if fetch and done is None:
