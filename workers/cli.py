@@ -95,7 +95,7 @@ def cmd_sweep(s: Settings, args: argparse.Namespace) -> int:
     if args.every:
         sweep_forever(storage, dispatcher, args.every)
         return 0
-    print(json.dumps(dict(sweep(storage, dispatcher, force=args.force))))
+    print(json.dumps(dict(sweep(storage, dispatcher, force=args.force, everything=args.all))))
     return 0
 
 
@@ -260,6 +260,12 @@ def build_parser() -> argparse.ArgumentParser:
     sw = sub.add_parser("sweep", help="dispatch every object version that has no record and no dead letter")
     sw.add_argument("--force", action="store_true", help="also re-dispatch versions marked as in flight")
     sw.add_argument("--bulk", action="store_true", help="one task per report instead of one per stage")
+    sw.add_argument(
+        "--all",
+        action="store_true",
+        help="also versions older than GONGKAI_LEDGER_MAX_AGE (a backfill of an old archive; counted as too_old "
+        "and skipped otherwise)",
+    )
     sw.add_argument("--every", type=float, default=0, help="repeat every N seconds")
     sw.set_defaults(fn=cmd_sweep)
 

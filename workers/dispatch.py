@@ -45,11 +45,13 @@ class Dispatcher:
         try:
             if self.streams.outcome(rid) is not None:
                 return "done"
-            fresh = self.redis.set(names.dispatched_key(rid), "1", nx=True, ex=self.dispatch_ttl)
+            # The mark holds the dispatch id: a job that re-settles its identity knows its own mark (tasks.py).
+            mark = str(job["dispatch_id"])
+            fresh = self.redis.set(names.dispatched_key(rid), mark, nx=True, ex=self.dispatch_ttl)
             if not fresh and not force:
                 return "in_flight"
             if fresh is None:
-                self.redis.set(names.dispatched_key(rid), "1", ex=self.dispatch_ttl)
+                self.redis.set(names.dispatched_key(rid), mark, ex=self.dispatch_ttl)
         except redis.RedisError as exc:
             raise RedisUnavailable(f"dispatch: {type(exc).__name__}") from exc
         try:

@@ -9,7 +9,8 @@
     │   ├── StageTimeout             timeout              (a stage ran past its time limit)
     │   ├── PoisonMessage            redelivered_too_often (a task that keeps killing its worker)
     │   ├── InvalidKey               invalid_key          (a name with '.' or '..' segments, unreadable by S3 clients)
-    │   └── InvalidEvent             invalid_event        (a notification we cannot read)
+    │   ├── InvalidEvent             invalid_event        (a notification we cannot read)
+    │   └── Superseded               superseded           (an unversioned object overwritten while it was processed)
     └── RetryableError               the world is the problem: retry with backoff, then dead-letter
         ├── StorageUnavailable       storage_unavailable  (S3 endpoint down, 5xx, connection reset)
         ├── ObjectMissing            object_missing       (listed or notified but not readable yet)
@@ -62,6 +63,10 @@ class TooLarge(PermanentError):
     code = "too_large"
     hint = "The file is over a configured limit; split it, or raise the GONGKAI_MAX_* setting if it is genuine."
 
+    def __init__(self, message: str = "", *, detail: str | None = None, served: object = None) -> None:
+        super().__init__(message, detail=detail)
+        self.served = served  # the object version the store answered with, when refused from its headers
+
 
 class DecodeFailed(PermanentError):
     code = "decode_failed"
@@ -92,6 +97,14 @@ class InvalidKey(PermanentError):
 class InvalidEvent(PermanentError):
     code = "invalid_event"
     hint = "The bucket notification could not be read; check the MinIO webhook target configuration."
+
+
+class Superseded(PermanentError):
+    code = "superseded"
+    hint = (
+        "The object was overwritten while it was processed (an unversioned bucket); "
+        "its new content has an event of its own."
+    )
 
 
 class RetryableError(GongkaiError):

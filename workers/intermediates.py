@@ -19,7 +19,7 @@ from collections import OrderedDict
 from typing import Any, cast
 
 import redis
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
 from schemas import Check, Document, Extraction, Segmentation, Source
 from workers import names
@@ -76,7 +76,16 @@ class Intermediates:
     def absorb(self, record_id: str, fetched: list[str], blobs: list[bytes | None]) -> None:
         """Takes what an HMGET of the report's hash returned (in a caller's pipeline, so that a stage's
         arrival costs one round trip with its inputs)."""
-        found = {n: ADAPTERS[n].validate_json(zlib.decompress(b)) for n, b in zip(fetched, blobs, strict=True) if b}
+        found: dict[str, Any] = {}
+        for name, blob in zip(fetched, blobs, strict=True):
+            if blob is None:
+                continue
+            try:
+                found[name] = ADAPTERS[name].validate_json(zlib.decompress(blob))
+            except (zlib.error, ValidationError):
+                # Written by another version of the models (a deploy mid-chain) or damaged: as good as gone,
+                # so the stage rebuilds it from the source rather than failing the report.
+                continue
         self._remember(record_id, found)
 
     def evict(self, record_id: str) -> None:

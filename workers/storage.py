@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import urlparse
 
 import urllib3
@@ -40,6 +42,18 @@ def _translate(exc: Exception, what: str) -> Exception:
     return StorageUnavailable(f"{what}: {type(exc).__name__}")
 
 
+def _served(ref: ObjectRef, headers: Any) -> ObjectRef:
+    version_id = headers.get("x-amz-version-id")
+    return ObjectRef(
+        bucket=ref.bucket,
+        key=ref.key,
+        version_id=version_id if version_id not in (None, "", "null") else None,
+        etag=(headers.get("ETag") or "").strip('"') or None,
+        size=int(headers.get("Content-Length") or 0) or ref.size,
+        content_type=headers.get("Content-Type") or ref.content_type,
+    )
+
+
 class Storage:
     def __init__(self, settings: Settings) -> None:
         url = urlparse(settings.s3_endpoint)
@@ -66,32 +80,23 @@ class Storage:
     def read_source(self, ref: ObjectRef, max_bytes: int) -> tuple[bytes, ObjectRef]:
         """The object's bytes, and the version the store served (its own version id, ETag and content type,
         never an event's claims): one GET settles both, so no event costs a HEAD. Refuses an oversized object
-        before reading its body."""
+        before reading its body; the refusal names the served version too (`TooLarge.served`)."""
         try:
             resp = self.client.get_object(ref.bucket, ref.key, version_id=ref.version_id)
             try:
+                served = _served(ref, resp.headers)
                 size = int(resp.headers.get("Content-Length") or 0)
                 if size > max_bytes:  # refused from the headers, before the body is read
-                    raise TooLarge(f"{size} bytes, over the limit of {max_bytes}")
+                    raise TooLarge(f"{size} bytes, over the limit of {max_bytes}", served=served)
                 data = resp.read(max_bytes + 1)
-                headers = resp.headers
             finally:
                 resp.close()
                 resp.release_conn()
         except (S3Error, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
             raise _translate(exc, "read source") from exc
         if len(data) > max_bytes:
-            raise TooLarge(f"over the limit of {max_bytes} bytes")
-        version_id = headers.get("x-amz-version-id")
-        served = ObjectRef(
-            bucket=ref.bucket,
-            key=ref.key,
-            version_id=version_id if version_id not in (None, "", "null") else None,
-            etag=(headers.get("ETag") or "").strip('"') or None,
-            size=len(data),
-            content_type=headers.get("Content-Type") or ref.content_type,
-        )
-        return data, served
+            raise TooLarge(f"over the limit of {max_bytes} bytes", served=served)
+        return data, served.model_copy(update={"size": len(data)})
 
     def put_source(self, key: str, body: bytes, content_type: str = "application/octet-stream") -> ObjectRef:
         """Upload a report (demo, tests, benchmarks); returns the new version's reference."""
@@ -109,9 +114,14 @@ class Storage:
         )
 
     def list_versions(
-        self, bucket: str | None = None, prefix: str | None = None, max_age: float = 0
+        self,
+        bucket: str | None = None,
+        prefix: str | None = None,
+        max_age: float = 0,
+        skipped: Counter[str] | None = None,
     ) -> Iterator[ObjectRef]:
-        """Every object version (max_age: only those written in the last max_age seconds)."""
+        """Every object version (max_age: only those written in the last max_age seconds; the others are
+        counted in skipped["too_old"])."""
         bucket = bucket or self.settings.bucket
         since = datetime.now(UTC) - timedelta(seconds=max_age) if max_age else None
         try:
@@ -119,6 +129,8 @@ class Storage:
                 if obj.is_dir or obj.is_delete_marker or obj.object_name is None:
                     continue
                 if since is not None and obj.last_modified is not None and obj.last_modified < since:
+                    if skipped is not None:
+                        skipped["too_old"] += 1
                     continue
                 yield ObjectRef(
                     bucket=bucket,

@@ -14,30 +14,35 @@ from workers.errors import RedisUnavailable
 
 # One script so the ledger check and the XADD cannot be split by a crash or a racing duplicate:
 # a version gets at most one entry across both streams. Retention rides along (README, Retention): the
-# stream is trimmed by length and by age (stream ids are the server's milliseconds), and ledger entries
-# older than their age leave the hash a few at a time, oldest first, through an index sorted by time.
-# The version's in-flight keys (its mark, what its stages handed on) go in the same step, done or not.
-#   KEYS: ledger hash, stream, ledger index, keys to delete...
-#   ARGV: record id, kind, max length, max age (ms), ledger max age (ms), field, value, ...  (0: no limit)
+# stream written is trimmed by length, both streams by age (stream ids are the server's milliseconds, so a
+# stream nobody writes to still ages), and ledger entries older than their age leave the hash a few at a
+# time, oldest first, through an index sorted by time. The version's in-flight keys (its mark, what its
+# stages handed on, its delivery counts) go in the same step, done or not.
+#   KEYS: ledger hash, stream written, ledger index, the other stream, keys to delete...
+#   ARGV: record id, kind, max length, max age (ms), the other stream's max age (ms), ledger max age (ms),
+#         field, value, ...  (0: no limit)
 _PUBLISH_ONCE = """
-if #KEYS > 3 then redis.call('DEL', unpack(KEYS, 4)) end
+if #KEYS > 4 then redis.call('DEL', unpack(KEYS, 5)) end
 local prev = redis.call('HGET', KEYS[1], ARGV[1])
 if prev then return {0, prev} end
 local id
 if tonumber(ARGV[3]) > 0 then
-  id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', unpack(ARGV, 6))
+  id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', unpack(ARGV, 7))
 else
-  id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 6))
+  id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 7))
 end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if tonumber(ARGV[4]) > 0 then
   redis.call('XTRIM', KEYS[2], 'MINID', '~', now - tonumber(ARGV[4]))
 end
+if tonumber(ARGV[5]) > 0 and redis.call('EXISTS', KEYS[4]) == 1 then
+  redis.call('XTRIM', KEYS[4], 'MINID', '~', now - tonumber(ARGV[5]))
+end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ':' .. id)
 redis.call('ZADD', KEYS[3], now, ARGV[1])
-if tonumber(ARGV[5]) > 0 then
-  local old = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now - tonumber(ARGV[5]), 'LIMIT', 0, 8)
+if tonumber(ARGV[6]) > 0 then
+  local old = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now - tonumber(ARGV[6]), 'LIMIT', 0, 8)
   if #old > 0 then
     redis.call('HDEL', KEYS[1], unpack(old))
     redis.call('ZREM', KEYS[3], unpack(old))
@@ -85,20 +90,16 @@ class Streams:
         self._publish = client.register_script(_PUBLISH_ONCE)
         self._forget_dead = client.register_script(_FORGET_DEAD)
 
-    def _once(
-        self, record_id: str, kind: str, stream: str, fields: dict[str, str], forget: tuple[str, ...]
-    ) -> Published:
+    def _once(self, record_id: str, kind: str, fields: dict[str, str], forget: tuple[str, ...]) -> Published:
         keep = self.retention
-        limits = (
-            (keep.records_max_len, keep.records_max_age_ms)
-            if kind == "record"
-            else (keep.dead_max_len, keep.dead_max_age_ms)
-        )
-        flat: list[str | int] = [record_id, kind, *limits, keep.ledger_max_age_ms]
+        records = (names.RECORDS_STREAM, keep.records_max_len, keep.records_max_age_ms)
+        dead = (names.DEAD_STREAM, keep.dead_max_len, keep.dead_max_age_ms)
+        (stream, max_len, max_age), (other, _, other_age) = (records, dead) if kind == "record" else (dead, records)
+        flat: list[str | int] = [record_id, kind, max_len, max_age, other_age, keep.ledger_max_age_ms]
         for k, v in fields.items():
             flat += [k, v]
         try:
-            new, entry = self._publish(keys=[names.DONE_HASH, stream, names.DONE_INDEX, *forget], args=flat)
+            new, entry = self._publish(keys=[names.DONE_HASH, stream, names.DONE_INDEX, other, *forget], args=flat)
         except redis.RedisError as exc:
             raise RedisUnavailable(f"publish: {type(exc).__name__}") from exc
         return Published(bool(new), entry.decode() if isinstance(entry, bytes) else str(entry))
@@ -106,11 +107,11 @@ class Streams:
     def publish_record(self, record_id: str, record_json: str, forget: tuple[str, ...] = ()) -> Published:
         """forget: keys deleted in the same step (the version's in-flight mark and intermediates)."""
         fields = {"record_id": record_id, "record": record_json}
-        return self._once(record_id, "record", names.RECORDS_STREAM, fields, forget)
+        return self._once(record_id, "record", fields, forget)
 
     def dead_letter(self, letter: DeadLetter, forget: tuple[str, ...] = ()) -> Published:
         fields = {k: str(v) for k, v in letter.model_dump().items()}
-        return self._once(letter.record_id, "dead", names.DEAD_STREAM, fields, forget)
+        return self._once(letter.record_id, "dead", fields, forget)
 
     def dead_letters(self, batch: int = 500) -> Iterator[tuple[str, dict[str, str]]]:
         """Every entry of the dead-letter stream, oldest first: (entry id, fields)."""

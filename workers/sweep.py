@@ -1,4 +1,5 @@
-"""Reconciliation and backfill: every object version without an outcome goes through dispatch again."""
+"""Reconciliation and backfill: every object version without an outcome goes through dispatch again (by
+default, every version the ledger can still vouch for; `everything` for a backfill of an older archive)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,19 @@ log = structlog.get_logger("gongkai.sweep")
 
 
 def sweep(
-    storage: Storage, dispatcher: Dispatcher, force: bool = False, stop: threading.Event | None = None
+    storage: Storage,
+    dispatcher: Dispatcher,
+    force: bool = False,
+    stop: threading.Event | None = None,
+    everything: bool = False,
 ) -> Counter[str]:
     """One pass over the bucket, cut short once stop is set. force: re-dispatch versions marked in flight too
-    (after a crash)."""
+    (after a crash). Versions older than the ledger's age are counted as `too_old` and left alone unless
+    `everything`: their outcomes have left the ledger (retention), so a periodic sweep would publish them
+    again each time round."""
     counts: Counter[str] = Counter()
-    # Only as far back as the ledger remembers: an older version's outcome has left it (retention), and
-    # the sweep would otherwise publish it again.
-    for ref in storage.list_versions(max_age=storage.settings.ledger_max_age):
+    max_age = 0 if everything else storage.settings.ledger_max_age
+    for ref in storage.list_versions(max_age=max_age, skipped=counts):
         if stop is not None and stop.is_set():
             break
         counts[dispatcher.dispatch(ref, force=force)] += 1

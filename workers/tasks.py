@@ -21,11 +21,12 @@ from workers import names, pipeline
 from workers.app import Services, app, services
 from workers.errors import (
     GongkaiError,
-    ObjectMissing,
     PoisonMessage,
     RedisUnavailable,
     RetryableError,
     StageTimeout,
+    Superseded,
+    TooLarge,
     backoff,
 )
 from workers.identity import record_id_for
@@ -98,8 +99,8 @@ def _arrival(svc: Services, job: Job, stage: str, retries: int) -> tuple[bytes |
             if fetch:
                 pipe.hmget(names.intermediates_key(rid), fetch)
             done, deliveries, *rest = pipe.execute()
-        if done is not None:  # a late duplicate: the count it just made must not outlive it
-            svc.redis.delete(key)
+        if done is not None:  # a late duplicate: what it just made must not outlive it
+            svc.redis.delete(key, names.dispatched_key(rid))
     except redis.RedisError as exc:
         raise RedisUnavailable(f"arrival: {type(exc).__name__}") from exc
     if fetch and done is None:
@@ -150,22 +151,29 @@ def run_stage(task: Task, stage: str, job: Job, body: Callable[[Services, Job], 
 
 
 def _settle_identity(svc: Services, job: Job, served: ObjectRef) -> bool:
-    """The job continues as the version the store served. An event's claims (version id, ETag) usually name
-    it; when they do not (a stale or forged ETag, an object overwritten in an unversioned bucket, a claim
-    without a version id in a versioned one), the job takes the served version's identity, unless that
-    version is already done or in flight, and then this job ends: the version has its own chain."""
+    """The job continues as the version the store served (its ref, content type included, is the served one
+    from here on, so that a rebuild reads the source as normalize did). An event's claims (version id, ETag)
+    usually name it; when they do not (a stale or forged ETag, an object overwritten in an unversioned bucket,
+    a claim without a version id in a versioned one), the job takes the served version's identity, unless
+    that version is already done or has a chain of its own, and then this job ends. The in-flight mark holds
+    the dispatch id, so this job run again (a redelivery) finds its own mark and goes on."""
     claimed = ObjectRef(**job["ref"])
     if served.version == claimed.version:
+        job["ref"] = served.model_dump()
         return True
     rid, served_rid = job["record_id"], record_id_for(served)
+    mark, dispatch_id = names.dispatched_key(served_rid), job.get("dispatch_id", "")
     try:
-        fresh = svc.streams.outcome(served_rid) is None and svc.redis.set(
-            names.dispatched_key(served_rid), "1", nx=True, ex=svc.settings.dispatch_ttl
-        )
+        if svc.streams.outcome(served_rid) is not None:
+            fresh = False
+        else:
+            taken = svc.redis.set(mark, dispatch_id, nx=True, ex=svc.settings.dispatch_ttl)
+            fresh = bool(taken) or svc.redis.get(mark) == dispatch_id.encode()
+        # The claim's delivery counts stay (until their TTL): a redelivery of this message counts on them.
         svc.redis.delete(names.dispatched_key(rid))
     except redis.RedisError as exc:
         raise RedisUnavailable(f"identity: {type(exc).__name__}") from exc
-    log.info("claim_reidentified", served_record_id=served_rid, continues=bool(fresh))
+    log.info("claim_reidentified", served_record_id=served_rid, continues=fresh)
     if not fresh:
         return False
     job["ref"], job["record_id"] = served.model_dump(), served_rid
@@ -175,8 +183,13 @@ def _settle_identity(svc: Services, job: Job, served: ObjectRef) -> bool:
 
 def _read_source(svc: Services, job: Job) -> tuple[bytes, ObjectRef] | None:
     """The source's bytes and the version they are, or None when this job's claim named another version that
-    has its own chain."""
-    data, served = svc.storage.read_source(ObjectRef(**job["ref"]), svc.settings.max_bytes)
+    has its own chain. A source refused as too large is refused as the version the store served."""
+    try:
+        data, served = svc.storage.read_source(ObjectRef(**job["ref"]), svc.settings.max_bytes)
+    except TooLarge as exc:
+        if isinstance(exc.served, ObjectRef) and not _settle_identity(svc, job, exc.served):
+            return None
+        raise
     return (data, served) if _settle_identity(svc, job, served) else None
 
 
@@ -202,11 +215,11 @@ def _inputs(svc: Services, job: Job, wanted: tuple[str, ...]) -> dict[str, Any]:
     ref = ObjectRef(**job["ref"])
     data, served = svc.storage.read_source(ref, svc.settings.max_bytes)
     if served.version != ref.version:  # an unversioned object overwritten meanwhile: its own event covers it
-        raise ObjectMissing(f"version {ref.version} is no longer in the store")
-    doc = pipeline.normalize(data, ref.key, ref.content_type, svc.settings.limits())
+        raise Superseded(f"version {ref.version} is no longer in the store")
+    doc = pipeline.normalize(data, served.key, served.content_type, svc.settings.limits())
     seg = pipeline.segment(doc)
     ext = pipeline.extract(doc, seg)
-    source = pipeline.source_for(ref, data, ref.content_type, doc)
+    source = pipeline.source_for(served, data, served.content_type, doc)
     checks = pipeline.validate(doc, seg, ext)
     rebuilt = {"source": source, "document": doc, "segmentation": seg, "extraction": ext, "checks": checks}
     svc.intermediates.put(rid, **{name: rebuilt[name] for name in wanted})

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from celery.exceptions import Ignore
 
 from workers import names
 from workers.identity import record_id_for
@@ -144,3 +145,39 @@ def test_intermediates_lost_between_stages_are_rebuilt_from_the_source(live: Liv
     expected = process_bytes(body, ref, "text/html", live.settings.limits())
     assert record["facts"] == expected.model_dump(mode="json")["facts"]
     assert record["checks"] == expected.model_dump(mode="json")["checks"]
+
+
+def test_damaged_intermediates_are_rebuilt_not_failed(live: Live, samples_dir: Path) -> None:
+    from workers.app import Services
+    from workers.dispatch import Dispatcher
+    from workers.intermediates import Intermediates
+    from workers.pipeline import process_bytes
+    from workers.tasks import _extract, _normalize, _publish, _segment, _validate
+
+    body = (samples_dir / "qinghe-2016-f07.txt").read_bytes()
+    ref = live.upload("damaged/report.txt", body)
+    svc = Services(live.settings, live.redis, live.streams, live.storage, Intermediates(live.redis, 60, cache_size=0))
+    job = _normalize(svc, Dispatcher.job_for(None, ref))  # type: ignore[arg-type]
+    live.redis.hset(names.intermediates_key(job["record_id"]), "document", b"written by another version")
+    _publish(svc, _validate(svc, _extract(svc, _segment(svc, job))))
+    record = json.loads(live.entry(live.outcome(ref))["record"])
+    expected = process_bytes(body, ref, "text/plain", live.settings.limits())
+    assert record["facts"] == expected.model_dump(mode="json")["facts"]
+
+
+def test_a_claim_settled_to_another_version_goes_on_when_its_message_runs_again(live: Live, samples_dir: Path) -> None:
+    from workers.app import Services
+    from workers.dispatch import Dispatcher
+    from workers.intermediates import Intermediates
+    from workers.tasks import _normalize
+
+    ref = live.upload("settled/report.txt", (samples_dir / "qinghe-2016-f07.txt").read_bytes())
+    claim = ref.model_copy(update={"version_id": None, "etag": "0" * 32})  # an event without the version id
+    svc = Services(live.settings, live.redis, live.streams, live.storage, Intermediates(live.redis, 60))
+    job = Dispatcher.job_for(None, claim)  # type: ignore[arg-type]
+    first = _normalize(svc, json.loads(json.dumps(job)))
+    again = _normalize(svc, json.loads(json.dumps(job)))  # the same message, redelivered after a crash
+    assert first["record_id"] == again["record_id"] == record_id_for(ref)
+    other = Dispatcher.job_for(None, claim)  # type: ignore[arg-type]  # another dispatch of the same claim
+    with pytest.raises(Ignore):
+        _normalize(svc, other)

@@ -3,6 +3,7 @@ stages hand on leaves Redis with the outcome."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,6 +65,10 @@ def test_entries_and_ledger_older_than_their_age_leave_as_new_ones_arrive(small:
     assert small.redis.zcard(names.DONE_INDEX) == len(ledger)
     on_stream = {f[b"record_id"].decode() for _, f in small.redis.xrange(names.RECORDS_STREAM)}
     assert len(on_stream & set(old)) < NODE, "old records trimmed but for the node shared with new ones"
+    assert small.redis.xlen(names.DEAD_STREAM) == 0, "an old letter ages out though no letter was written since"
+    # The sweep does not reach back past the ledger: it would publish the old versions again.
+    swept = json.loads(small.cli("sweep"))
+    assert swept["too_old"] == len(old) + 1 and "dispatched" not in swept
 
 
 def test_what_stages_hand_on_the_in_flight_mark_and_the_delivery_counts_leave_with_the_outcome(

@@ -8,7 +8,7 @@ from workers import errors
 from workers.errors import backoff
 
 PERMANENT = [errors.UnsupportedFormat, errors.EmptyFile, errors.TooLarge, errors.DecodeFailed, errors.StageTimeout,
-             errors.PoisonMessage, errors.InvalidEvent]  # fmt: skip
+             errors.PoisonMessage, errors.InvalidEvent, errors.Superseded]  # fmt: skip
 RETRYABLE = [errors.StorageUnavailable, errors.ObjectMissing, errors.RedisUnavailable]
 
 

@@ -170,6 +170,14 @@ def test_the_reports_own_markup_is_shown_as_text_never_run(record: Record) -> No
     assert SCRIPT in text.text_content()
 
 
+def test_a_crafted_record_file_cannot_put_markup_in_a_page_through_its_facts(record: Record) -> None:
+    # `gongkai view` reads JSON lines anyone may have written: a fact's concept and unit are text too.
+    fact = record.facts[0].model_copy(update={"unit": '<img src=x onerror="alert(1)">'})
+    fact = fact.model_construct(**(fact.__dict__ | {"concept": "<script>alert(2)</script>"}))
+    page = lxml.html.fromstring(render_report(record.model_copy(update={"facts": [fact, *record.facts[1:]]})))
+    assert not page.xpath("//script") and not page.xpath("//img")
+
+
 def test_the_grid_tells_blank_zero_missing_and_failing_cells_apart(record: Record) -> None:
     requests = dict(record.tables.requests or {})
     requests["granted"] = dict(requests["granted"])

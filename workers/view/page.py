@@ -132,8 +132,9 @@ def _facts(facts: list[Fact], text_len: int) -> str:
     for i, f in enumerate(facts):
         parts = "；".join(f"{escape(p.label)} {number(p.value)}" for p in f.parts)
         target = span_target(f.evidence.start, f.evidence.end, text_len)
+        name = escape(L.CONCEPTS.get(f.concept, f.concept))
         rows.append(
-            f'<tr id="fact-{i}"><td>{L.CONCEPTS.get(f.concept, f.concept)}<br><code>{f.concept}</code></td>'
+            f'<tr id="fact-{i}"><td>{name}<br><code>{escape(f.concept)}</code></td>'
             f'<td class="num">{_value(f)}</td><td>{parts}</td>'
             f'<td><a class="ev" href="#{target}">{escape(_short(f.evidence.quote))}</a></td></tr>'
         )
@@ -193,7 +194,7 @@ def _headings(record: Record) -> list[Heading]:
 
 
 def _value(f: Fact) -> str:
-    return f"{'约' if f.approx else ''}{number(f.value)}{f.unit}"
+    return f"{'约' if f.approx else ''}{number(f.value)}{escape(f.unit)}"
 
 
 def _shown(v: float | str | None) -> str:
