@@ -39,6 +39,14 @@ def percentiles(values: list[float]) -> dict[str, float]:
     return {"p50": round(qs[49], 1), "p95": round(qs[94], 1), "p99": round(qs[98], 1)}
 
 
+def tree_memory_mb(pid: int) -> tuple[float, float]:
+    """A process tree's PSS (prefork children share the parent's pages, which a sum of RSS would count again
+    per child), and the largest single process's RSS."""
+    root = psutil.Process(pid)
+    infos = [p.memory_full_info() for p in (root, *root.children(recursive=True))]
+    return sum(i.pss for i in infos) / 2**20, max(i.rss for i in infos) / 2**20
+
+
 @dataclass
 class RssSampler:
     """Peak memory of a process tree, sampled in the background: the largest single process's RSS, and the
@@ -64,10 +72,9 @@ class RssSampler:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                root = psutil.Process(self.pid)
-                infos = [p.memory_full_info() for p in (root, *root.children(recursive=True))]
-                self.peak_tree_mb = max(self.peak_tree_mb, sum(i.pss for i in infos) / 2**20)
-                self.peak_process_mb = max(self.peak_process_mb, max(i.rss for i in infos) / 2**20)
+                tree, largest = tree_memory_mb(self.pid)
+                self.peak_tree_mb = max(self.peak_tree_mb, tree)
+                self.peak_process_mb = max(self.peak_process_mb, largest)
             except psutil.Error:
                 pass
             self._stop.wait(self.every)

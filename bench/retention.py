@@ -9,9 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import psutil
-
-from bench.common import emit
+from bench.common import emit, tree_memory_mb
 from bench.e2e import upload_many, wait_all
 from workers import names
 from workers.dispatch import Dispatcher
@@ -21,11 +19,6 @@ from workers.logs import configure_logging
 from workers.settings import get_settings
 from workers.storage import Storage
 from workers.streams import Streams, connect
-
-
-def tree_pss_mb(pid: int) -> float:
-    root = psutil.Process(pid)
-    return sum(p.memory_full_info().pss for p in (root, *root.children(recursive=True))) / 2**20
 
 
 def run(reports: int, every: int, max_len: int, max_age: int, concurrency: int, timeout: float) -> None:
@@ -55,7 +48,7 @@ def run(reports: int, every: int, max_len: int, max_age: int, concurrency: int, 
                            "redis_used_mb": round(info["used_memory"] / 2**20, 1),
                            "records_on_stream": client.xlen(names.RECORDS_STREAM),
                            "ledger": client.hlen(names.DONE_HASH),
-                           "worker_tree_pss_mb": round(tree_pss_mb(stack.procs["worker0"].pid), 1)})  # fmt: skip
+                           "worker_tree_pss_mb": round(tree_memory_mb(stack.procs["worker0"].pid)[0], 1)})  # fmt: skip
             emit("retention.sample", max_len=max_len, **series[-1])
         emit("retention.run", max_len=max_len, max_age=max_age, reports=reports,
              redis_mb_first=series[0]["redis_used_mb"], redis_mb_last=series[-1]["redis_used_mb"],

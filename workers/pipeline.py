@@ -92,10 +92,20 @@ def timed(timings: dict[str, float], stage: str, fn: Callable[[], T]) -> T:
         timings[stage] = round((time.perf_counter() - t0) * 1000, 3)
 
 
+def run_stages(
+    data: bytes, key: str, content_type: str | None, limits: Limits, timings: dict[str, float] | None = None
+) -> tuple[Document, Segmentation, Extraction, list[Check]]:
+    """All four stages in a row (timed into `timings` when given): bulk mode, `gongkai process`, and a chain
+    stage rebuilding what was lost."""
+    t = {} if timings is None else timings
+    doc = timed(t, "normalize", lambda: normalize(data, key, content_type, limits))
+    seg = timed(t, "segment", lambda: segment(doc))
+    ext = timed(t, "extract", lambda: extract(doc, seg))
+    checks = timed(t, "validate", lambda: validate(doc, seg, ext))
+    return doc, seg, ext, checks
+
+
 def process_bytes(data: bytes, ref: ObjectRef, content_type: str | None, limits: Limits) -> Record:
     timings: dict[str, float] = {}
-    doc = timed(timings, "normalize", lambda: normalize(data, ref.key, content_type, limits))
-    seg = timed(timings, "segment", lambda: segment(doc))
-    ext = timed(timings, "extract", lambda: extract(doc, seg))
-    checks = timed(timings, "validate", lambda: validate(doc, seg, ext))
+    doc, seg, ext, checks = run_stages(data, ref.key, content_type, limits, timings)
     return assemble(record_id_for(ref), source_for(ref, data, content_type, doc), doc, seg, ext, checks, timings)

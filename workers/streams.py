@@ -113,19 +113,32 @@ class Streams:
         fields = {k: str(v) for k, v in letter.model_dump().items()}
         return self._once(letter.record_id, "dead", fields, forget)
 
-    def dead_letters(self, batch: int = 500) -> Iterator[tuple[str, dict[str, str]]]:
-        """Every entry of the dead-letter stream, oldest first: (entry id, fields)."""
+    def entries(self, stream: str, batch: int = 500, end: str = "+") -> Iterator[tuple[str, dict[bytes, bytes]]]:
+        """Every entry of a stream up to `end`, oldest first, read in batches: (entry id, raw fields)."""
         start = "-"
         while True:
             try:
-                entries = cast(list[Any], self.r.xrange(names.DEAD_STREAM, start, "+", count=batch))
+                found = cast(list[Any], self.r.xrange(stream, start, end, count=batch))
             except redis.RedisError as exc:
-                raise RedisUnavailable(f"dead letters: {type(exc).__name__}") from exc
-            for eid, fields in entries:
-                yield eid.decode(), {k.decode(): v.decode("utf-8") for k, v in fields.items()}
-            if len(entries) < batch:
+                raise RedisUnavailable(f"read {stream}: {type(exc).__name__}") from exc
+            for eid, fields in found:
+                yield eid.decode(), fields
+            if len(found) < batch:
                 return
-            start = "(" + entries[-1][0].decode()
+            start = "(" + found[-1][0].decode()
+
+    def last_entry(self, stream: str) -> str | None:
+        """The newest entry's id, or None for an empty stream."""
+        try:
+            last = cast(list[Any], self.r.xrevrange(stream, count=1))
+        except redis.RedisError as exc:
+            raise RedisUnavailable(f"read {stream}: {type(exc).__name__}") from exc
+        return last[0][0].decode() if last else None
+
+    def dead_letters(self, batch: int = 500) -> Iterator[tuple[str, dict[str, str]]]:
+        """Every entry of the dead-letter stream, oldest first: (entry id, fields)."""
+        for eid, fields in self.entries(names.DEAD_STREAM, batch):
+            yield eid, {k.decode(): v.decode("utf-8") for k, v in fields.items()}
 
     def forget_dead(self, record_id: str, entry_id: str) -> bool:
         """Take a dead letter back (ledger entry and stream entry) if it is still the version's outcome."""

@@ -181,23 +181,22 @@ def _settle_identity(svc: Services, job: Job, served: ObjectRef) -> bool:
     return True
 
 
-def _read_source(svc: Services, job: Job) -> tuple[bytes, ObjectRef] | None:
-    """The source's bytes and the version they are, or None when this job's claim named another version that
-    has its own chain. A source refused as too large is refused as the version the store served."""
+def _read_source(svc: Services, job: Job) -> tuple[bytes, ObjectRef]:
+    """The source's bytes and the version they are. Ends the task (Ignore) when this job's claim named
+    another version that has its own chain; a source refused as too large is refused as the served version."""
     try:
         data, served = svc.storage.read_source(ObjectRef(**job["ref"]), svc.settings.max_bytes)
     except TooLarge as exc:
         if isinstance(exc.served, ObjectRef) and not _settle_identity(svc, job, exc.served):
-            return None
+            raise Ignore() from None
         raise
-    return (data, served) if _settle_identity(svc, job, served) else None
+    if not _settle_identity(svc, job, served):
+        raise Ignore()
+    return data, served
 
 
 def _normalize(svc: Services, job: Job) -> Job:
-    got = _read_source(svc, job)
-    if got is None:
-        raise Ignore()
-    data, ref = got
+    data, ref = _read_source(svc, job)
     doc = pipeline.normalize(data, ref.key, ref.content_type, svc.settings.limits())
     source = pipeline.source_for(ref, data, ref.content_type, doc)
     svc.intermediates.put(job["record_id"], source=source, document=doc)
@@ -216,11 +215,8 @@ def _inputs(svc: Services, job: Job, wanted: tuple[str, ...]) -> dict[str, Any]:
     data, served = svc.storage.read_source(ref, svc.settings.max_bytes)
     if served.version != ref.version:  # an unversioned object overwritten meanwhile: its own event covers it
         raise Superseded(f"version {ref.version} is no longer in the store")
-    doc = pipeline.normalize(data, served.key, served.content_type, svc.settings.limits())
-    seg = pipeline.segment(doc)
-    ext = pipeline.extract(doc, seg)
+    doc, seg, ext, checks = pipeline.run_stages(data, served.key, served.content_type, svc.settings.limits())
     source = pipeline.source_for(served, data, served.content_type, doc)
-    checks = pipeline.validate(doc, seg, ext)
     rebuilt = {"source": source, "document": doc, "segmentation": seg, "extraction": ext, "checks": checks}
     svc.intermediates.put(rid, **{name: rebuilt[name] for name in wanted})
     return {name: rebuilt[name] for name in wanted}
@@ -265,10 +261,7 @@ def _publish(svc: Services, job: Job) -> Job:
 
 def _everything(svc: Services, job: Job) -> Job:
     """Bulk mode for backfills: all stages in one task, nothing handed on; a fraction of the queue cost."""
-    got = _read_source(svc, job)
-    if got is None:
-        raise Ignore()
-    data, ref = got
+    data, ref = _read_source(svc, job)
     record = pipeline.process_bytes(data, ref, ref.content_type, svc.settings.limits())
     published = svc.streams.publish_record(
         job["record_id"], record.model_dump_json(), forget=_in_flight(svc, job["record_id"])

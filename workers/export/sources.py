@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Any, BinaryIO, cast
+from typing import BinaryIO
 
 import redis
 from pydantic import ValidationError
 
 from schemas import Record
 from workers import names
-from workers.errors import RedisUnavailable
+from workers.streams import Streams
 
 
 class InvalidRecord(ValueError):
@@ -52,20 +52,11 @@ def _lines(f: BinaryIO, name: str) -> Iterator[Record | InvalidRecord]:
 def read_stream(client: redis.Redis, batch: int = 500) -> Iterator[Record | InvalidRecord]:
     """Every record on the stream up to the last entry there when the export started (XRANGE, in batches),
     so an export while workers publish still ends, on a snapshot."""
-    stream = names.RECORDS_STREAM
-    try:
-        last = cast(list[Any], client.xrevrange(stream, count=1))
-        if not last:
-            return
-        end, start = last[0][0].decode(), "-"
-        while True:
-            entries = cast(list[Any], client.xrange(stream, start, end, count=batch))
-            for eid, fields in entries:
-                where = f"{stream} entry {eid.decode()}"
-                raw = fields.get(b"record")
-                yield parse(raw, where) if raw is not None else InvalidRecord(where, "no `record` field")
-            if len(entries) < batch:
-                return
-            start = "(" + entries[-1][0].decode()
-    except redis.RedisError as exc:
-        raise RedisUnavailable(f"export: {type(exc).__name__}") from exc
+    streams = Streams(client)
+    end = streams.last_entry(names.RECORDS_STREAM)
+    if end is None:
+        return
+    for eid, fields in streams.entries(names.RECORDS_STREAM, batch, end):
+        where = f"{names.RECORDS_STREAM} entry {eid}"
+        raw = fields.get(b"record")
+        yield parse(raw, where) if raw is not None else InvalidRecord(where, "no `record` field")
