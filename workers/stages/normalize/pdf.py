@@ -11,7 +11,7 @@ from .blocks import Block, Extracted, Table
 from .deadline import Deadline
 from .pdf_lines import Line, drop_furniture, page_lines
 from .pdf_paragraphs import join_lines
-from .pdf_tables import CrossingBudget, PlacedTable, has_ruling, page_tables
+from .pdf_tables import CrossingBudget, PlacedTable, page_tables
 
 
 def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
@@ -48,8 +48,6 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
 def _tables(
     page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int, budget: CrossingBudget
 ) -> list[PlacedTable]:
-    if not has_ruling(page):
-        return []
     try:
         return page_tables(page, textpage, number, budget)
     # What the table finder raises on hostile geometry; the page's text from pdfium still stands. Only these:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ctypes
 from bisect import bisect_right
 
 import pypdfium2 as pdfium
@@ -47,11 +48,21 @@ def cell_texts(textpage: pdfium.PdfTextPage, text: str, height: float, cells: li
     x_lo, x_hi, y_lo, y_hi = slots.xs[0], slots.xs[-1], slots.ys[0], slots.ys[-1]
     parts: list[list[str]] = [[] for _ in cells]
     last: list[int] = [-1] * len(cells)
+    # pdfium's own call with its four outputs made once: the wrapper's per-character allocations cost as much as
+    # the rest of this loop.
+    raw, left, right, bottom, top = (
+        textpage.raw,
+        ctypes.c_double(),
+        ctypes.c_double(),
+        ctypes.c_double(),
+        ctypes.c_double(),
+    )
     for i, char in enumerate(text):
         if char.isspace():
             continue
-        left, bottom, right, top = textpage.get_charbox(i)
-        x, y = (left + right) / 2, height - (bottom + top) / 2
+        if not pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        x, y = (left.value + right.value) / 2, height - (bottom.value + top.value) / 2
         if not (x_lo <= x < x_hi and y_lo <= y < y_hi):
             continue
         k = slots.find(x, y)

@@ -1,5 +1,6 @@
 """The ruling lines a PDF page draws, read from pdfium's path objects as pdfplumber-style edges (top-down
-coordinates), so pdfplumber's table finder runs without pdfminer re-parsing the page (ten times the cost)."""
+coordinates), so pdfplumber's table finder runs without pdfminer re-parsing the page (ten times the cost).
+The page's objects are walked once: the same walk tells whether the page draws table borders at all."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _MAX_FORM_DEPTH = 4
 _STRAIGHT = 0.01  # how far a segment may lean and still be a horizontal or vertical rule
+_BORDERS = 4  # thin drawn lines a page needs before it is searched for tables
+_BORDER_DEPTH = 1  # borders are counted on the page and in forms one level down
 
 
 def _matrix(obj: Any) -> Matrix:
@@ -38,15 +41,15 @@ def _then(m: Matrix, n: Matrix) -> Matrix:
     )
 
 
-def _paths(count: int, get: Callable[[int], Any], outer: Matrix, depth: int) -> Iterator[tuple[Any, Matrix]]:
-    """Path objects with their matrices to page space, inside form XObjects too."""
+def _paths(count: int, get: Callable[[int], Any], outer: Matrix, depth: int) -> Iterator[tuple[Any, Matrix, int]]:
+    """Path objects with their matrices to page space and their form depth, inside form XObjects too."""
     for i in range(count):
         obj = get(i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
-        matrix = _then(_matrix(obj), outer)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield obj, matrix
+            yield obj, _then(_matrix(obj), outer), depth
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+            matrix = _then(_matrix(obj), outer)
             yield from _paths(pdfium_c.FPDFFormObj_CountObjects(obj), partial(_form_child, obj), matrix, depth + 1)
 
 
@@ -88,14 +91,43 @@ def _edge(p: tuple[float, float], q: tuple[float, float]) -> dict[str, Any] | No
     }
 
 
+def _walk(page: pdfium.PdfPage) -> list[tuple[Any, Matrix, int]]:
+    raw = page.raw
+    return list(_paths(pdfium_c.FPDFPage_CountObjects(raw), partial(pdfium_c.FPDFPage_GetObject, raw), _IDENTITY, 0))
+
+
+def _draws_borders(paths: list[tuple[Any, Matrix, int]]) -> bool:
+    """At least a few thin drawn lines (outside deeply nested forms): a page without them has no ruled table, and
+    pays neither for its segments nor for the table finder."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    thin = 0
+    for obj, _, depth in paths:
+        if depth > _BORDER_DEPTH or not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        width, height = right.value - left.value, top.value - bottom.value
+        if min(width, height) < 2.5 and max(width, height) > 8:
+            thin += 1
+            if thin >= _BORDERS:
+                return True
+    return False
+
+
+def page_rulings(page: pdfium.PdfPage) -> list[dict[str, Any]] | None:
+    """The page's edges, or None when it draws no table borders."""
+    paths = _walk(page)
+    return _edges(page, paths) if _draws_borders(paths) else None
+
+
 def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     """Every straight horizontal or vertical segment of every drawn path (a rectangle gives its four sides)."""
+    return _edges(page, _walk(page))
+
+
+def _edges(page: pdfium.PdfPage, paths: list[tuple[Any, Matrix, int]]) -> list[dict[str, Any]]:
     height = page.get_height()
-    raw = page.raw
     edges: list[dict[str, Any] | None] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    objects = _paths(pdfium_c.FPDFPage_CountObjects(raw), lambda i: pdfium_c.FPDFPage_GetObject(raw, i), _IDENTITY, 0)
-    for obj, (a, b, c, d, e, f) in objects:
+    for obj, (a, b, c, d, e, f), _ in paths:
         if _white_background(obj):
             continue
         start: tuple[float, float] | None = None

@@ -9,30 +9,17 @@ from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-from pdfplumber.table import TableFinder
 
 from .blocks import Table
 from .pdf_cells import cell_texts, page_chars
-from .pdf_rulings import page_edges
+from .pdf_finder import Finder
+from .pdf_rulings import page_rulings
 
 
 @dataclass
 class PlacedTable:
     table: Table
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom from the page top
-
-
-def has_ruling(page: pdfium.PdfPage) -> bool:
-    """Cheap test before paying for the table finder: at least a few thin drawn lines (table borders)."""
-    thin = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
-        if min(right - left, top - bottom) < 2.5 and max(right - left, top - bottom) > 8:
-            thin += 1
-            if thin >= 4:
-                return True
-    return False
 
 
 class _Surface:
@@ -79,7 +66,9 @@ def crossings(edges: list[dict[str, Any]]) -> int:
 def page_tables(
     page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int, budget: CrossingBudget | None = None
 ) -> list[PlacedTable]:
-    edges = page_edges(page)
+    edges = page_rulings(page)
+    if edges is None:
+        return []
     verticals = [e for e in edges if e["orientation"] == "v"]
     if not verticals or (budget is not None and not budget.allows(edges)):
         return []
@@ -89,7 +78,7 @@ def page_tables(
     settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "explicit_horizontal_lines": closing}
     height = page.get_height()
     text = page_chars(textpage)
-    for table in TableFinder(_Surface(page, edges), settings).tables:  # type: ignore[arg-type]
+    for table in Finder(_Surface(page, edges), settings).tables:
         boxes = [cell for row in table.rows for cell in row.cells if cell]
         by_box = dict(zip(boxes, cell_texts(textpage, text, height, boxes), strict=True))
         texts = [[by_box[cell] if cell else None for cell in row.cells] for row in table.rows]
@@ -123,11 +112,12 @@ def _grid(
     seen: set[int] = set()
     for top, bottom in itertools.pairwise(ys):
         y = (top + bottom) / 2
+        across = [(k, b) for k, (b, _) in enumerate(cells) if b[1] <= y <= b[3]]
         full: list[str] = []
         first: list[str] = []
         for left, right in itertools.pairwise(xs):
             x = (left + right) / 2
-            hit = next((k for k, (b, _) in enumerate(cells) if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+            hit = next((k for k, b in across if b[0] <= x <= b[2]), None)
             text = cells[hit][1] if hit is not None else ""
             full.append(text)
             first.append(text if hit is not None and hit not in seen else "")

@@ -1,0 +1,99 @@
+"""The indexed cell search finds pdfplumber's cells, in pdfplumber's order, on the same crossings; and a page is
+searched for tables only when it draws table borders."""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+from pdfplumber.table import TableFinder, edges_to_intersections
+from pdfplumber.table import intersections_to_cells as theirs
+
+from tests.fixtures import build
+from workers.stages.normalize.pdf_finder import Finder, intersections_to_cells
+from workers.stages.normalize.pdf_rulings import page_edges, page_rulings
+
+
+def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict[str, Any]:
+    return {"object_type": "line", "orientation": orientation, "x0": x0, "top": top, "x1": x1, "bottom": bottom,
+            "doctop": top, "width": x1 - x0, "height": bottom - top}  # fmt: skip
+
+
+def _ruled(rng: random.Random) -> list[dict[str, Any]]:
+    """A grid with some rules missing or cut short (merged cells, a torn page) and stray rules across it."""
+    xs = sorted(rng.sample(range(50, 550, 10), rng.randint(2, 9)))
+    ys = sorted(rng.sample(range(50, 800, 10), rng.randint(2, 12)))
+    edges = []
+    for y in ys:
+        if rng.random() < 0.9:
+            a, b = sorted(rng.sample(xs, 2)) if rng.random() < 0.2 else (xs[0], xs[-1])
+            edges.append(_edge("h", a, y, b, y))
+    for x in xs:
+        if rng.random() < 0.9:
+            a, b = sorted(rng.sample(ys, 2)) if rng.random() < 0.2 else (ys[0], ys[-1])
+            edges.append(_edge("v", x, a, x, b))
+    for _ in range(rng.randint(0, 3)):
+        y = rng.choice(ys)
+        edges.append(_edge("h", rng.choice(xs), y, rng.choice(xs) + 5, y))
+    return edges
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_cells_are_pdfplumbers_cells_in_pdfplumbers_order(seed: int) -> None:
+    intersections = edges_to_intersections(_ruled(random.Random(seed)), 3, 3)
+    assert intersections_to_cells(intersections) == theirs(intersections)
+
+
+def test_the_random_grids_hold_cells() -> None:
+    held = sum(bool(theirs(edges_to_intersections(_ruled(random.Random(seed)), 3, 3))) for seed in range(60))
+    assert held > 40
+
+
+def _same_tables(data: bytes) -> None:
+    """Each page's edges (pdfium's) through both finders."""
+    from workers.stages.normalize.pdf_tables import _Surface
+
+    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    document = pdfium.PdfDocument(data)
+    for page in document:
+        surface = _Surface(page, page_edges(page))
+        if not surface.edges:
+            continue
+        ours, plumbers = Finder(surface, settings), TableFinder(surface, settings)
+        assert ours.cells == plumbers.cells
+        assert [t.bbox for t in ours.tables] == [t.bbox for t in plumbers.tables]
+
+
+def test_finder_reads_a_generated_report_as_pdfplumber_does() -> None:
+    _same_tables(build.pdf_bytes(with_table=True))
+
+
+def test_finder_reads_the_real_pdfs_as_pdfplumber_does(shared_dir: Path) -> None:
+    pdfs = sorted(shared_dir.glob("corpus*/*.pdf"))
+    assert pdfs
+    for path in pdfs:
+        _same_tables(path.read_bytes())
+
+
+def _lines(count: int) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    for i in range(count):
+        page.line(100, 700 - 20 * i, 400, 700 - 20 * i)
+    page.save()
+    return out.getvalue()
+
+
+def test_a_page_is_searched_for_tables_only_when_it_draws_a_few_thin_lines() -> None:
+    assert page_rulings(pdfium.PdfDocument(_lines(3))[0]) is None
+    found = page_rulings(pdfium.PdfDocument(_lines(4))[0])
+    assert found is not None and len(found) == 4
+    with pdfplumber.open(io.BytesIO(_lines(4))) as pdf:
+        assert len(pdf.pages[0].edges) == 4
