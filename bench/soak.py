@@ -29,7 +29,7 @@ from workers.events import build_notification
 from workers.identity import record_id_for
 from workers.localstack import LocalStack, free_port
 from workers.storage import Storage
-from workers.streams import Streams, connect
+from workers.streams import Streams, connect, queue_depth
 
 # Short timeouts so faults resolve within the soak; the sweep runs often and the in-flight mark is short.
 SOAK_ENV = {
@@ -226,7 +226,7 @@ def verify(client: Redis, ids: list[str], outcomes: list[str | None], group: str
     duplicated = sum(1 for i in wanted if per_id[i] > 1)
     dead = Counter(o.split(":")[0] for o in outcomes if o)["dead"]
     pending = client.xpending(names.RECORDS_STREAM, group)["pending"]
-    stuck = client.llen(names.QUEUE)
+    stuck = queue_depth(client)
     ok = lost == 0 and duplicated == 0 and pending == 0
     return {"ok": ok, "lost": lost, "duplicated": duplicated, "dead_lettered": dead, "consumer_pending": pending,
             "queue_left": stuck}  # fmt: skip

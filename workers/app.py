@@ -27,7 +27,10 @@ def celery_config(s: Settings) -> dict[str, Any]:
     return {
         "broker_url": s.effective_broker_url,
         "broker_connection_retry_on_startup": True,
-        "broker_transport_options": {"visibility_timeout": s.visibility_timeout},
+        "broker_transport_options": {
+            "visibility_timeout": s.visibility_timeout,
+            "priority_steps": list(names.PRIORITY_STEPS),
+        },
         "task_default_queue": names.QUEUE,
         "task_serializer": "json",
         "accept_content": ["json"],

@@ -5,11 +5,11 @@ from __future__ import annotations
 import contextlib
 import uuid
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import redis
 import structlog
-from celery import chain
+from celery import Signature, chain
 
 from schemas import ObjectRef
 from workers import names
@@ -69,12 +69,13 @@ class Dispatcher:
         # argument repr (what Flower and task events show) is given, not computed: Celery's saferepr of the
         # job on every hop cost more CPU than some stages.
         shown = {"argsrepr": f"(<{rid} {job['ref']['key']!r}>,)", "kwargsrepr": "{}"}  # type: ignore[index]
-        if self.bulk:
-            return chain(
-                app.signature("gongkai.process", args=(job,), immutable=True, task_id=f"{rid}.process", **shown)
+
+        def step(stage: str, **options: Any) -> Signature:
+            return app.signature(
+                f"gongkai.{stage}", task_id=f"{rid}.{stage}", priority=names.STAGE_PRIORITY[stage], **shown, **options
             )
+
+        if self.bulk:
+            return chain(step("process", args=(job,), immutable=True))
         first, *rest = names.STAGES
-        return chain(
-            app.signature(f"gongkai.{first}", args=(job,), immutable=True, task_id=f"{rid}.{first}", **shown),
-            *(app.signature(f"gongkai.{stage}", task_id=f"{rid}.{stage}", **shown) for stage in rest),
-        )
+        return chain(step(first, args=(job,), immutable=True), *(step(stage) for stage in rest))

@@ -215,7 +215,15 @@ class GroupReader:
             yield batch
 
 
-def status(client: redis.Redis, queue: str = names.QUEUE, dead_tail: int = 10) -> dict[str, Any]:
+def queue_depth(client: redis.Redis) -> int:
+    """Messages waiting in the task queue, over all its priority lists."""
+    with client.pipeline(transaction=False) as pipe:
+        for key in names.queue_lists():
+            pipe.llen(key)
+        return sum(pipe.execute())
+
+
+def status(client: redis.Redis, dead_tail: int = 10) -> dict[str, Any]:
     dead = cast(list[Any], client.xrevrange(names.DEAD_STREAM, count=dead_tail))
     refused = cast(dict[bytes, bytes], client.hgetall(names.INTAKE_REFUSED))
     groups: list[dict[str, Any]] = []
@@ -223,7 +231,7 @@ def status(client: redis.Redis, queue: str = names.QUEUE, dead_tail: int = 10) -
         for g in cast(list[dict[Any, Any]], client.xinfo_groups(names.RECORDS_STREAM)):
             groups.append({k: (v.decode() if isinstance(v, bytes) else v) for k, v in g.items()})
     return {
-        "queue_depth": client.llen(queue),
+        "queue_depth": queue_depth(client),
         "records": client.xlen(names.RECORDS_STREAM),
         "dead_letters": client.xlen(names.DEAD_STREAM),
         "versions_done": client.hlen(names.DONE_HASH),

@@ -115,12 +115,32 @@ def test_worker_logs_are_json_with_task_key_and_stage_bound(live: Live, samples_
     assert not any(report_text[200:230] in line for line in lines), "no document text in logs"
 
 
+def test_a_backlog_is_worked_through_report_by_report(live: Live, samples_dir: Path) -> None:
+    """Later stages go ahead of new reports: the first report of a queued backlog is published before the last one
+    is even normalized (first come, first served would normalize all of them first)."""
+    body = (samples_dir / "qinghe-2016-f07.txt").read_bytes()
+    refs = [live.upload(f"backlog/{i:02d}.txt", body + f"\n{i}".encode()) for i in range(30)]
+    with live.worker_stopped():
+        for ref in refs:
+            assert live.announce(ref) == 200
+    for ref in refs:
+        assert live.outcome(ref).startswith("record:")
+    lines = (live.stack.workdir / "worker0.log").read_text(encoding="utf-8").splitlines()
+    events = [json.loads(line) for line in lines if line.startswith("{")]
+    order = [(e["event"], e.get("stage"), e.get("key")) for e in events if str(e.get("key", "")).startswith("backlog/")]
+    first_published = next(i for i, (event, _, _) in enumerate(order) if event == "published")
+    last_normalized = max(
+        i for i, (event, stage, _) in enumerate(order) if event == "stage_done" and stage == "normalize"
+    )
+    assert first_published < last_normalized
+
+
 def test_what_stages_hand_on_waits_in_redis_and_goes_with_the_outcome(live: Live, samples_dir: Path) -> None:
     body = (samples_dir / "songxi-scj-2022-f21.html").read_bytes()
     ref = live.upload("handoff/report.html", body, "text/html")
     with live.worker_stopped():
         assert live.announce(ref) == 200
-        [message] = live.redis.lrange(names.QUEUE, 0, -1)
+        [message] = [m for key in names.queue_lists() for m in live.redis.lrange(key, 0, -1)]
     # The message names the report; the report itself is read by normalize alone.
     assert len(message) < 2048 < len(body)
     assert live.outcome(ref).startswith("record:")

@@ -72,3 +72,11 @@ def test_status_reports_streams_queue_and_latest_dead_letters(live: Live) -> Non
     assert status["dead_letters"] >= 1
     assert status["latest_dead"][0]["error"] == "empty_file"
     assert {"queue_depth", "versions_done", "in_flight", "groups"} <= set(status)
+
+
+def test_status_counts_waiting_messages_of_every_priority(live: Live) -> None:
+    with live.worker_stopped():
+        for i in range(3):
+            live.drop(f"status/waiting-{i}.txt", f"第{i}号".encode())
+        assert json.loads(live.cli("status"))["queue_depth"] == 3
+        assert live.redis.llen(names.QUEUE) == 0  # a first stage waits in its own list, behind later stages
