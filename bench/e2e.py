@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import argparse
 import signal
+import statistics
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import cast
 
 import urllib3
 
@@ -23,7 +25,7 @@ from workers.localstack import LocalStack
 from workers.logs import configure_logging
 from workers.settings import get_settings
 from workers.storage import Storage
-from workers.streams import Streams, connect
+from workers.streams import Streams, connect, queue_depth
 
 CONTENT_TYPES = {".pdf": "application/pdf", ".html": "text/html", ".docx": "application/octet-stream"}
 
@@ -63,11 +65,19 @@ def upload_many(storage: Storage, n: int, prefix: str, only_text: bool = False) 
         return list(pool.map(put, range(n)))
 
 
-def throughput(stack: LocalStack, storage: Storage, streams: Streams, n: int, timeout: float) -> dict[str, object]:
-    refs = upload_many(storage, n, "tput")
+def throughput(
+    stack: LocalStack,
+    storage: Storage,
+    streams: Streams,
+    n: int,
+    timeout: float,
+    prefix: str = "tput",
+    worker_name: str = "worker0",
+) -> dict[str, object]:
+    refs = upload_many(storage, n, prefix)
     http = urllib3.PoolManager(maxsize=8)
     ids = [record_id_for(r) for r in refs]
-    worker = stack.procs["worker0"]
+    worker = stack.procs[worker_name]
     procs = {name: p.pid for name, p in stack.procs.items() if p.poll() is None}
     cpu0 = cpu_seconds(procs)
     with RssSampler(worker.pid) as rss:
@@ -88,8 +98,10 @@ def throughput(stack: LocalStack, storage: Storage, streams: Streams, n: int, ti
     }  # fmt: skip
 
 
-def bulk(storage: Storage, streams: Streams, dispatcher: Dispatcher, n: int, timeout: float) -> dict[str, object]:
-    refs = upload_many(storage, n, "bulk")
+def bulk(
+    storage: Storage, streams: Streams, dispatcher: Dispatcher, n: int, timeout: float, prefix: str = "bulk"
+) -> dict[str, object]:
+    refs = upload_many(storage, n, prefix)
     ids = [record_id_for(r) for r in refs]
     t0 = time.time()
     for ref in refs:
@@ -100,7 +112,7 @@ def bulk(storage: Storage, streams: Streams, dispatcher: Dispatcher, n: int, tim
 
 
 def latency_at_rate(
-    stack: LocalStack, storage: Storage, streams: Streams, n: int, rate: float, timeout: float
+    stack: LocalStack, storage: Storage, streams: Streams, n: int, rate: float, timeout: float, prefix: str = "lat"
 ) -> dict[str, object]:
     http = urllib3.PoolManager()
     files = [p for p in report_files() if p.suffix == ".txt"]
@@ -110,7 +122,7 @@ def latency_at_rate(
         time.sleep(max(0.0, t_next - time.time()))
         path = files[i % len(files)]
         t = time.time()
-        ref = storage.put_source(f"lat/{i:05d}-{path.name}", path.read_bytes(), "text/plain")
+        ref = storage.put_source(f"{prefix}/{i:05d}-{path.name}", path.read_bytes(), "text/plain")
         stack.announce(http, build_notification(ref))
         starts[record_id_for(ref)] = t
         t_next += 1.0 / rate
@@ -147,12 +159,67 @@ def baseline(
         stack.kill("worker-noop", signal.SIGTERM)
 
 
+def one_round(stack: LocalStack, args: argparse.Namespace, noop_refs: list[ObjectRef], n: int) -> dict[str, float]:
+    s = stack.settings()
+    storage, client = Storage(s), connect(s.redis_url)
+    streams = Streams(client)
+    lat = latency_at_rate(stack, storage, streams, args.latency_reports, args.rate, args.timeout, f"r{n}-lat")
+    emit("e2e.latency", round=n, **lat)
+    base = baseline(stack, args.reports, args.concurrency, args.timeout)
+    emit("e2e.baseline_noop_chain", round=n, **base)
+    with_get = baseline(stack, args.reports, args.concurrency, args.timeout, noop_refs)
+    emit("e2e.baseline_noop_chain_with_get", round=n, **with_get)
+    tput = throughput(stack, storage, streams, args.reports, args.timeout, f"r{n}-tput")
+    figures = {
+        "pipeline_ratio_to_noop_chain": ratio(tput["reports_per_s"], base["chains_per_s"]),
+        "pipeline_ratio_to_noop_chain_with_get": ratio(tput["reports_per_s"], with_get["chains_per_s"]),
+    }
+    emit("e2e.pipeline", round=n, **tput, ratio_to_noop_chain=figures["pipeline_ratio_to_noop_chain"],
+         ratio_to_noop_chain_with_get=figures["pipeline_ratio_to_noop_chain_with_get"])  # fmt: skip
+    dispatcher = Dispatcher(client, streams, s.bucket, s.dispatch_ttl, bulk=True)
+    b = bulk(storage, streams, dispatcher, args.reports, args.timeout, f"r{n}-bulk")
+    figures |= {
+        "bulk_ratio_to_noop_chain": ratio(b["reports_per_s"], base["chains_per_s"]),
+        "bulk_ratio_to_noop_chain_with_get": ratio(b["reports_per_s"], with_get["chains_per_s"]),
+    }
+    emit("e2e.bulk", round=n, **b, ratio_to_noop_chain=figures["bulk_ratio_to_noop_chain"],
+         ratio_to_noop_chain_with_get=figures["bulk_ratio_to_noop_chain_with_get"])  # fmt: skip
+    emit("e2e.queue", round=n, depth=queue_depth(client))
+    latency = cast(dict[str, float], lat["latency_ms"])
+    return figures | {
+        "latency_p50_ms": latency["p50"],
+        "latency_p99_ms": latency["p99"],
+        "worker_peak_pss_mb": float(cast(float, tput["worker_peak_pss_mb"])),
+    }
+
+
+def free_stages(stack: LocalStack, args: argparse.Namespace, noop_refs: list[ObjectRef]) -> dict[str, object]:
+    """The pipeline with the stages' work remembered (bench/free_stages_app.py) beside the no-op chain with the GET."""
+    s = stack.settings()
+    storage, streams = Storage(s), Streams(connect(s.redis_url))
+    with_get = baseline(stack, args.reports, args.concurrency, args.timeout, noop_refs)
+    stack.kill("worker0", signal.SIGTERM)
+    stack.start_worker("worker-free", args.concurrency, app="bench.free_stages_app", queue=names.QUEUE)
+    try:
+        stack.wait_workers()
+        throughput(stack, storage, streams, 100, args.timeout, "free-warm", "worker-free")  # each file's stages once
+        tput = throughput(stack, storage, streams, args.reports, args.timeout, "free-tput", "worker-free")
+    finally:
+        stack.kill("worker-free", signal.SIGTERM)
+    return tput | {"baseline_chains_per_s": with_get["chains_per_s"],
+                   "ratio_to_noop_chain_with_get": ratio(tput["reports_per_s"], with_get["chains_per_s"])}  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--reports", type=int, default=2000)
     ap.add_argument("--latency-reports", type=int, default=150)
     ap.add_argument("--rate", type=float, default=10.0)
     ap.add_argument("--concurrency", type=int, default=2)
+    ap.add_argument(
+        "--rounds", type=int, default=3, help="each figure is measured this often; the summary is the median"
+    )
+    ap.add_argument("--free-stages", action="store_true", help="also the pipeline with the stages' work remembered")
     ap.add_argument("--timeout", type=float, default=1800)
     args = ap.parse_args(argv)
 
@@ -162,23 +229,15 @@ def main(argv: list[str] | None = None) -> None:
         stack.start(workers=1, concurrency=args.concurrency)
         stack.adopt()
         configure_logging(get_settings())
-        s = stack.settings()
-        storage, client = Storage(s), connect(s.redis_url)
-        streams = Streams(client)
-        lat = latency_at_rate(stack, storage, streams, args.latency_reports, args.rate, args.timeout)
-        emit("e2e.latency", **lat)
-        base = baseline(stack, args.reports, args.concurrency, args.timeout)
-        emit("e2e.baseline_noop_chain", **base)
-        with_get = baseline(stack, args.reports, args.concurrency, args.timeout, upload_many(storage, 200, "noop"))
-        emit("e2e.baseline_noop_chain_with_get", **with_get)
-        tput = throughput(stack, storage, streams, args.reports, args.timeout)
-        emit("e2e.pipeline", **tput, ratio_to_noop_chain=ratio(tput["reports_per_s"], base["chains_per_s"]),
-             ratio_to_noop_chain_with_get=ratio(tput["reports_per_s"], with_get["chains_per_s"]))  # fmt: skip
-        dispatcher = Dispatcher(client, streams, s.bucket, s.dispatch_ttl, bulk=True)
-        b = bulk(storage, streams, dispatcher, args.reports, args.timeout)
-        emit("e2e.bulk", **b, ratio_to_noop_chain=ratio(b["reports_per_s"], base["chains_per_s"]),
-             ratio_to_noop_chain_with_get=ratio(b["reports_per_s"], with_get["chains_per_s"]))  # fmt: skip
-        emit("e2e.queue", depth=client.llen(names.QUEUE))
+        noop_refs = upload_many(Storage(stack.settings()), 200, "noop")
+        # A shared machine's speed drifts by a tenth or more between minutes: the ratios are taken within a round,
+        # and the rounds' medians are the figures.
+        rounds = [one_round(stack, args, noop_refs, n) for n in range(args.rounds)]
+        summary = {name: statistics.median(r[name] for r in rounds) for name in rounds[0]}
+        summary["worker_peak_pss_mb"] = max(r["worker_peak_pss_mb"] for r in rounds)
+        emit("e2e.summary", rounds=args.rounds, **summary)
+        if args.free_stages:
+            emit("e2e.pipeline_free_stages", **free_stages(stack, args, noop_refs))
     finally:
         stack.stop()
 
