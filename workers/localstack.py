@@ -96,7 +96,9 @@ class LocalStack:
         from celery import Celery
 
         expected = {
-            f"{name}-{self.ports['redis']}@{socket.gethostname()}" for name in self.procs if name.startswith("worker")
+            f"{name}-{self.ports['redis']}@{socket.gethostname()}"
+            for name, proc in self.procs.items()
+            if name.startswith("worker") and proc.poll() is None
         }
         probe = Celery(broker=self.env()["GONGKAI_REDIS_URL"])
         deadline = time.monotonic() + timeout
