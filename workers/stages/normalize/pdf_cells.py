@@ -50,13 +50,8 @@ def cell_texts(textpage: pdfium.PdfTextPage, text: str, height: float, cells: li
     last: list[int] = [-1] * len(cells)
     # pdfium's own call with its four outputs made once: the wrapper's per-character allocations cost as much as
     # the rest of this loop.
-    raw, left, right, bottom, top = (
-        textpage.raw,
-        ctypes.c_double(),
-        ctypes.c_double(),
-        ctypes.c_double(),
-        ctypes.c_double(),
-    )
+    raw = textpage.raw
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     for i, char in enumerate(text):
         if char.isspace():
             continue
