@@ -92,7 +92,7 @@ def cpu_seconds(procs: dict[str, int]) -> dict[str, float]:
             out[name] = t.user + t.system
             kids = root.children(recursive=True)
             if kids:
-                out[f"{name} pool"] = sum(k.cpu_times().user + k.cpu_times().system for k in kids)
+                out[f"{name} pool"] = sum(t.user + t.system for t in (k.cpu_times() for k in kids))
         except psutil.Error:
             continue
     return out

@@ -47,11 +47,8 @@ class Dispatcher:
                 return "done"
             # The mark holds the dispatch id: a job that re-settles its identity knows its own mark (tasks.py).
             mark = str(job["dispatch_id"])
-            fresh = self.redis.set(names.dispatched_key(rid), mark, nx=True, ex=self.dispatch_ttl)
-            if not fresh and not force:
+            if not self.redis.set(names.dispatched_key(rid), mark, nx=not force, ex=self.dispatch_ttl):
                 return "in_flight"
-            if fresh is None:
-                self.redis.set(names.dispatched_key(rid), mark, ex=self.dispatch_ttl)
         except redis.RedisError as exc:
             raise RedisUnavailable(f"dispatch: {type(exc).__name__}") from exc
         try:

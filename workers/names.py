@@ -26,9 +26,9 @@ STAGE_PRIORITY = {"normalize": 9, "segment": 6, "extract": 3, "validate": 0, "pu
 _PRIORITY_SEP = "\x06\x16"
 
 
-def queue_lists(queue: str = QUEUE) -> list[str]:
-    """The Redis lists that hold a queue's waiting messages, highest priority first."""
-    return [queue if step == 0 else f"{queue}{_PRIORITY_SEP}{step}" for step in PRIORITY_STEPS]
+def queue_lists() -> list[str]:
+    """The Redis lists that hold the task queue's waiting messages, highest priority first."""
+    return [QUEUE if step == 0 else f"{QUEUE}{_PRIORITY_SEP}{step}" for step in PRIORITY_STEPS]
 
 
 def dispatched_key(record_id: str) -> str:

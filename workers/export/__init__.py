@@ -45,7 +45,6 @@ def export(
     summary = ExportSummary()
     seen: set[str] = set()
     pending: dict[str, list[Row]] = {name: [] for name in TABLES}
-    in_batch = 0
     with TableFiles(out, fmt, {name: schema for name, (schema, _) in TABLES.items()}) as files:
         for item in items:
             if isinstance(item, InvalidRecord):
@@ -61,10 +60,8 @@ def export(
             for name, (_, rows) in TABLES.items():
                 pending[name].extend(rows(item))
             summary.records += 1
-            in_batch += 1
-            if in_batch == batch_records:
+            if summary.records % batch_records == 0:
                 _flush(files, pending, summary)
-                in_batch = 0
         _flush(files, pending, summary)
         summary.files = files.commit()
     return summary

@@ -115,7 +115,6 @@ REQUEST_ROWS = {
 }
 REQUEST_GROUPS = {"denied": "（三）不予公开", "unable": "（四）无法提供", "not_processed": "（五）不予处理",
                   "other": "（六）其他处理"}  # fmt: skip
-REVIEW_BLOCKS = {"review": "行政复议", "litigation_direct": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
 REVIEW_COLUMNS = {"maintained": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结",
                   "total": "总计"}  # fmt: skip
 
@@ -133,7 +132,7 @@ def cell_name(path: str) -> str:
     if table == "proactive":
         return f"{PROACTIVE_ROWS.get(row, row)}·{proactive_column(row, column)}"
     if table == "review_litigation":
-        return f"{REVIEW_BLOCKS.get(row, row)}·{REVIEW_COLUMNS.get(column, column)}"
+        return f"{ROW_NAMES.get(row, row)}·{REVIEW_COLUMNS.get(column, column)}"
     if row in ROW_NAMES:
         name = ROW_NAMES[row]
     else:
