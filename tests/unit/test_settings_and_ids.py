@@ -59,6 +59,21 @@ def test_a_pool_process_that_grew_past_the_memory_setting_is_replaced() -> None:
     assert config["worker_max_memory_per_child"] == 700 * 1024
 
 
+def test_the_master_freezes_what_it_imported_before_the_pool_forks() -> None:
+    import gc
+
+    from celery import signals
+
+    import workers.app  # noqa: F401  (connects the handler)
+
+    gc.unfreeze()
+    try:
+        signals.worker_init.send(sender=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 @pytest.mark.parametrize(
     "ages",
     [
@@ -75,3 +90,32 @@ def test_a_ledger_that_forgets_before_the_streams_do_is_refused(ages: dict[str, 
 def test_retention_reaches_the_publishing_side_in_milliseconds() -> None:
     r = Settings(records_max_len=5, records_max_age=60, dead_max_age=60, ledger_max_age=120).retention()
     assert (r.records_max_len, r.records_max_age_ms, r.ledger_max_age_ms) == (5, 60_000, 120_000)
+
+
+def test_a_dispatch_sends_one_message_carrying_the_other_stages_in_the_order_the_worker_pops_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kombu import Producer
+
+    from workers import names
+    from workers.dispatch import Dispatcher
+
+    sent: list[tuple[object, dict[str, object]]] = []
+    monkeypatch.setattr(Producer, "publish", lambda self, body, **kw: sent.append((body, kw)))
+    ref = ObjectRef(bucket="reports", key="年报/a.txt", version_id="v1")
+    job = Dispatcher.job_for(None, ref)  # type: ignore[arg-type]
+    rid = str(job["record_id"])
+    Dispatcher(None, None, "reports", 60).send(job, rid)  # type: ignore[arg-type]
+
+    assert len(sent) == 1
+    (args, kwargs, embed), options = sent[0]  # type: ignore[misc]
+    assert list(args) == [job] and kwargs == {}
+    headers = options["headers"]
+    assert headers["task"] == "gongkai.normalize" and headers["id"] == f"{rid}.normalize"  # type: ignore[index]
+    assert headers["argsrepr"] == f"(<{rid} '年报/a.txt'>,)"  # type: ignore[index]
+    assert options["priority"] == names.STAGE_PRIORITY["normalize"]
+    popped = [step["task"] for step in reversed(embed["chain"])]
+    assert popped == [f"gongkai.{stage}" for stage in names.STAGES[1:]]
+    assert [step["options"]["priority"] for step in reversed(embed["chain"])] == [
+        names.STAGE_PRIORITY[stage] for stage in names.STAGES[1:]
+    ]
