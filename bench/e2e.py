@@ -38,18 +38,20 @@ def entry_ms(entry: str) -> int:
     return int(entry.split(":", 1)[1].split("-", 1)[0])
 
 
-def wait_all(streams: Streams, ids: list[str], timeout: float) -> list[str | None]:
+def wait_all(streams: Streams, ids: list[str], timeout: float, window: int = 50) -> list[str | None]:
+    """Each id's outcome. The ledger is read a small window of the earliest pending ids at a time: asking for
+    all pending ids every poll cost Redis and the bench CPU beside the system under test, which the
+    baseline's watch (one XLEN) does not; the pipeline's figure was 3-5 % lower for it."""
     deadline = time.monotonic() + timeout
     outcomes: list[str | None] = [None] * len(ids)
-    while time.monotonic() < deadline:
-        pending = [i for i, o in enumerate(outcomes) if o is None]
-        if not pending:
-            break
-        for chunk in range(0, len(pending), 500):
-            idx = pending[chunk : chunk + 500]
-            for i, o in zip(idx, streams.outcomes([ids[i] for i in idx]), strict=True):
-                outcomes[i] = o
-        time.sleep(0.05)
+    pending = list(range(len(ids)))
+    while pending and time.monotonic() < deadline:
+        probe = pending[:window]
+        for i, o in zip(probe, streams.outcomes([ids[i] for i in probe]), strict=True):
+            outcomes[i] = o
+        pending = [i for i in pending if outcomes[i] is None]
+        if pending[:1] == probe[:1]:  # nothing new at the head: wait for the system, not a spin
+            time.sleep(0.02)
     return outcomes
 
 
