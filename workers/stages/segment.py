@@ -23,6 +23,9 @@ _SPACE = re.compile(r"\s")
 # markers of the outer levels are tried (一、 第一部分 (一) ㈠): digits after a full stop are too often data.
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 _RUN_IN_START = re.compile(
+    # Every branch starts at one of these characters: testing for them first spares the engine trying four
+    # look-behinds at every position of every line (a quarter of the stage's time).
+    r"(?=[一二三四五六七八九十第(（㈠-㈩])(?:"
     rf"(?<=[。；;：:！!？?\s)）])(?={_CN_NUM}、|第{_CN_NUM}部分|[(（]{_CN_NUM}[)）]|[㈠-㈩])"
     # After an e-mail address or a site name that ends the preamble (…@163.com一、概述).
     rf"|(?<=[A-Za-z])(?={_CN_NUM}、)"
@@ -31,6 +34,7 @@ _RUN_IN_START = re.compile(
     # the template's own row labels (一、本年新收…, 四、结转下年度…) are told apart by parse_line. A numeral
     # after any other word is part of it (统一、规范).
     rf"|(?<=[\d元个件条项次人])(?={_CN_NUM}、)"
+    ")"
 )
 
 
