@@ -52,6 +52,11 @@ def wait_all(streams: Streams, ids: list[str], timeout: float, window: int = 50)
         pending = [i for i in pending if outcomes[i] is None]
         if pending[:1] == probe[:1]:  # nothing new at the head: wait for the system, not a spin
             time.sleep(0.02)
+    # Timed out with reports stuck at the head: those behind them that finished still count.
+    for chunk in range(0, len(pending), 500):
+        idx = pending[chunk : chunk + 500]
+        for i, o in zip(idx, streams.outcomes([ids[i] for i in idx]), strict=True):
+            outcomes[i] = o
     return outcomes
 
 
