@@ -72,6 +72,9 @@ class Dispatcher:
             task_id=f"{rid}.{first}",
             priority=names.STAGE_PRIORITY[first],
             chain=[self._step(stage, rid, job) for stage in reversed(rest)],
+            # What the task says (task_ignore_result), stated in the message as the canvas does where the tasks
+            # are registered: a process that only dispatches would otherwise ask the worker to store results.
+            ignore_result=True,
             **self._shown(rid, job),
         )
 

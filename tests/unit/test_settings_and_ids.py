@@ -127,6 +127,7 @@ def test_a_dispatch_sends_one_message_carrying_the_other_stages_in_the_order_the
     headers = options["headers"]
     assert headers["task"] == "gongkai.normalize" and headers["id"] == f"{rid}.normalize"
     assert headers["argsrepr"] == f"(<{rid} '年报/a.txt'>,)"
+    assert headers["ignore_result"] is True
     assert options["priority"] == names.STAGE_PRIORITY["normalize"]
     popped = list(reversed(embed["chain"]))
     assert [step["task"] for step in popped] == [f"gongkai.{stage}" for stage in names.STAGES[1:]]
@@ -143,6 +144,7 @@ def test_a_dispatch_sends_what_celerys_own_chain_would(monkeypatch: pytest.Monke
     it must stay the one the canvas sends, but for the steps' reply_to (results are ignored)."""
     from celery import chain
 
+    import workers.tasks  # noqa: F401  (registered, as in a worker: the canvas then sends what the tasks say)
     from workers import names
     from workers.app import app
     from workers.dispatch import Dispatcher
