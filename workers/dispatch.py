@@ -9,7 +9,6 @@ from typing import Literal
 
 import redis
 import structlog
-from celery import Signature
 
 from schemas import ObjectRef
 from workers import names
@@ -65,27 +64,23 @@ class Dispatcher:
         """The first stage's message, carrying the rest of the chain. It is the message `chain(...).apply_async()`
         sends, without the canvas freezing, cloning and deep-copying every step on each dispatch (a quarter of
         the intake's CPU). The worker pops the next step from the end of the list, hence the reverse order."""
+        # Each message's argument repr (what Flower and task events show) is given, not computed: Celery's
+        # saferepr of the job on every hop cost more CPU than some stages.
+        shown = {"argsrepr": f"(<{rid} {job['ref']['key']!r}>,)", "kwargsrepr": "{}"}  # type: ignore[index]
         first, *rest = ("process",) if self.bulk else names.STAGES
+        # By name: the intake sends work without importing the stages and their libraries.
+        steps = [
+            app.signature(f"gongkai.{stage}", task_id=f"{rid}.{stage}", priority=names.STAGE_PRIORITY[stage], **shown)
+            for stage in reversed(rest)
+        ]
         app.send_task(
             f"gongkai.{first}",
             args=(job,),
             task_id=f"{rid}.{first}",
             priority=names.STAGE_PRIORITY[first],
-            chain=[self._step(stage, rid, job) for stage in reversed(rest)],
+            chain=steps,
             # What the task says (task_ignore_result), stated in the message as the canvas does where the tasks
             # are registered: a process that only dispatches would otherwise ask the worker to store results.
             ignore_result=True,
-            **self._shown(rid, job),
-        )
-
-    @staticmethod
-    def _shown(rid: str, job: dict[str, object]) -> dict[str, str]:
-        # Each message's argument repr (what Flower and task events show) is given, not computed: Celery's
-        # saferepr of the job on every hop cost more CPU than some stages.
-        return {"argsrepr": f"(<{rid} {job['ref']['key']!r}>,)", "kwargsrepr": "{}"}  # type: ignore[index]
-
-    def _step(self, stage: str, rid: str, job: dict[str, object]) -> Signature:
-        # By name: the intake sends work without importing the stages and their libraries.
-        return app.signature(
-            f"gongkai.{stage}", task_id=f"{rid}.{stage}", priority=names.STAGE_PRIORITY[stage], **self._shown(rid, job)
+            **shown,
         )
