@@ -16,19 +16,21 @@ INTAKE_REFUSED = PREFIX + "intake:refused"
 
 STAGES = ("normalize", "segment", "extract", "validate", "publish")
 
-# The broker serves a lower number first (kombu's Redis transport keeps one list per step, "<queue>\x06\x16<step>",
+# The broker serves a lower number first (kombu's Redis transport keeps one list per step, queue + Channel.sep + step,
 # the step 0 list under the queue's own name). A chain's later stages go ahead of new reports: a backlog is worked
 # through report by report, so records come out from the start, each report's intermediates live minutes rather
 # than the whole backlog's length, and the next stage often finds them still parsed in its process. A bulk task is
 # a new report like a chain's first stage.
 PRIORITY_STEPS = (0, 3, 6, 9)
 STAGE_PRIORITY = {"normalize": 9, "segment": 6, "extract": 3, "validate": 0, "publish": 0, "process": 9}
-_PRIORITY_SEP = "\x06\x16"
 
 
 def queue_lists() -> list[str]:
     """The Redis lists that hold the task queue's waiting messages, highest priority first."""
-    return [QUEUE if step == 0 else f"{QUEUE}{_PRIORITY_SEP}{step}" for step in PRIORITY_STEPS]
+    # Here, not at the top: every process imports this module, and kombu's Redis transport takes 0.16 s to import.
+    from kombu.transport.redis import Channel
+
+    return [QUEUE if step == 0 else f"{QUEUE}{Channel.sep}{step}" for step in PRIORITY_STEPS]
 
 
 def dispatched_key(record_id: str) -> str:
