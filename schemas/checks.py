@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, Field
 
+from schemas.absent import absent_when_none
 from schemas.facts import Number
 
 Status = Literal["pass", "fail", "uncertain", "not_applicable"]
@@ -15,17 +16,13 @@ Severity = Literal["error", "warning", "info"]
 class CheckEvidence(BaseModel):
     """Either a text span (start/end/quote) or a table cell (cell path and its raw text)."""
 
-    start: int | None = None
-    end: int | None = None
-    quote: str | None = None
-    cell: str | None = None
-    raw: str | None = None
+    # A check can cite dozens of cells; the unused half of each citation is left out.
 
-    @model_serializer(mode="wrap")
-    def _only_what_applies(self, handler: SerializerFunctionWrapHandler):
-        # A check can cite dozens of cells; the unused half of each citation is left out.
-        data: dict[str, Any] = handler(self)
-        return {k: v for k, v in data.items() if v is not None}
+    start: int | None = absent_when_none()
+    end: int | None = absent_when_none()
+    quote: str | None = absent_when_none()
+    cell: str | None = absent_when_none()
+    raw: str | None = absent_when_none()
 
 
 class Check(BaseModel):

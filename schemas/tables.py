@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, Field
 
+from schemas.absent import absent_when_none
 from schemas.document import Template
 from schemas.facts import Fact, Number
 
@@ -36,20 +37,12 @@ Block = dict[str, dict[str, Cell]]
 class Tables(BaseModel):
     """record.md `tables`; every field is absent when the report has no template tables."""
 
-    proactive: Block | None = None
-    requests: Block | None = None
-    review_litigation: Block | None = None
-    extra_rows: Block | None = Field(
-        default=None, description="Rows and columns outside the template (e.g. subtotals), kept apart."
-    )
-    split_cells: list[SplitCell] | None = None
-
-    @model_serializer(mode="wrap")
-    def _without_absent_parts(self, handler: SerializerFunctionWrapHandler):
-        # record.md: `{}` when the report has no template tables. No return annotation, so the
-        # JSON Schema still describes every part.
-        data: dict[str, Any] = handler(self)
-        return {k: v for k, v in data.items() if v is not None}
+    # record.md: `{}` when the report has no template tables.
+    proactive: Block | None = absent_when_none()
+    requests: Block | None = absent_when_none()
+    review_litigation: Block | None = absent_when_none()
+    extra_rows: Block | None = absent_when_none("Rows and columns outside the template (e.g. subtotals), kept apart.")
+    split_cells: list[SplitCell] | None = absent_when_none()
 
     def is_empty(self) -> bool:
         return not (self.proactive or self.requests or self.review_litigation)
