@@ -83,3 +83,24 @@ def test_pieces_of_one_printed_line_come_out_as_one_line_left_to_right() -> None
 
     doc = normalize(_canvas(draw), "pieces.pdf", None, Limits())
     assert doc.text.startswith("年度工作情况说明")
+
+
+def test_each_of_several_boxes_on_a_page_holds_its_own_characters_and_no_others() -> None:
+    # The page's characters are read once for all its tables (pdf_cells.PageChars); each takes only those whose
+    # middles it holds, in reading order, with the prose between the boxes left to the prose.
+    font = build.cjk_font()
+
+    def draw(page: Any) -> None:
+        page.setFont(font, 10)
+        for n, (y, left, right) in enumerate([(700, "甲项", "乙项"), (560, "丙项", "丁项"), (420, "戊项", "己项")]):
+            page.line(100, y + 20, 400, y + 20)
+            page.line(100, y, 400, y)
+            for x in (100, 250, 400):
+                page.line(x, y + 20, x, y)
+            page.drawString(104, y + 6, left)
+            page.drawString(254, y + 6, right)
+            page.drawString(100, y - 40, f"第{n + 1}段正文不在任何表格之内。")
+
+    doc = normalize(_canvas(draw), "boxes.pdf", None, Limits())
+    assert [g.rows for g in doc.grids] == [[["甲项", "乙项"]], [["丙项", "丁项"]], [["戊项", "己项"]]]
+    assert all(f"第{n}段正文不在任何表格之内。" in doc.text for n in (1, 2, 3))

@@ -11,7 +11,7 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from .blocks import Table
-from .pdf_cells import cell_texts, page_chars
+from .pdf_cells import PageChars, cell_texts
 from .pdf_finder import Finder
 from .pdf_rulings import page_rulings
 
@@ -76,11 +76,11 @@ def page_tables(
     closing = [min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)]
     found: list[PlacedTable] = []
     settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "explicit_horizontal_lines": closing}
-    height = page.get_height()
-    text = page_chars(textpage)
+    chars: PageChars | None = None  # read when the page turns out to hold a table
     for table in Finder(_Surface(page, edges), settings).tables:
+        chars = chars or PageChars(textpage, page.get_height())
         boxes = [cell for row in table.rows for cell in row.cells if cell]
-        by_box = dict(zip(boxes, cell_texts(textpage, text, height, boxes), strict=True))
+        by_box = dict(zip(boxes, cell_texts(chars, boxes), strict=True))
         texts = [[by_box[cell] if cell else None for cell in row.cells] for row in table.rows]
         grid = _grid(table, texts)
         if grid is not None:
