@@ -12,6 +12,6 @@ def _is_none(value: object) -> bool:
 
 
 def absent_when_none(description: str | None = None) -> Any:
-    # Per field rather than a wrapping model serializer: that costs a Python call and a second pass over the
-    # model's dump each time (a check can cite hundreds of cells: 2.6x the dump time of the checks).
+    # Per field rather than a wrapping model serializer, which costs a Python call and a second pass over the
+    # model's dump for every instance (a check can cite dozens of cells).
     return Field(default=None, exclude_if=_is_none, description=description)

@@ -37,7 +37,6 @@ Block = dict[str, dict[str, Cell]]
 class Tables(BaseModel):
     """record.md `tables`; every field is absent when the report has no template tables."""
 
-    # record.md: `{}` when the report has no template tables.
     proactive: Block | None = absent_when_none()
     requests: Block | None = absent_when_none()
     review_litigation: Block | None = absent_when_none()
