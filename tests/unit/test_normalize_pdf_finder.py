@@ -1,4 +1,4 @@
-"""The indexed cell search finds pdfplumber's cells, in pdfplumber's order, on the same crossings; and a page is
+"""The indexed searches find pdfplumber's crossings, cells and tables, in pdfplumber's order; and a page is
 searched for tables only when it draws table borders."""
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 from pdfplumber.table import TableFinder, edges_to_intersections
+from pdfplumber.table import cells_to_tables as their_tables
 from pdfplumber.table import intersections_to_cells as theirs
 
 from tests.fixtures import build
-from workers.stages.normalize.pdf_finder import Finder, intersections_to_cells
+from workers.stages.normalize import pdf_finder
+from workers.stages.normalize.pdf_finder import Finder, cells_to_tables, intersections_to_cells
 from workers.stages.normalize.pdf_rulings import page_edges, page_rulings
 
 
@@ -47,6 +49,37 @@ def _ruled(rng: random.Random) -> list[dict[str, Any]]:
 def test_cells_are_pdfplumbers_cells_in_pdfplumbers_order(seed: int) -> None:
     intersections = edges_to_intersections(_ruled(random.Random(seed)), 3, 3)
     assert intersections_to_cells(intersections) == theirs(intersections)
+
+
+def _boxes(rng: random.Random) -> list[dict[str, Any]]:
+    """Small ruled boxes scattered over a page, some sharing rules or corners, at fractional coordinates near the
+    tolerance's edge."""
+    edges = []
+    for _ in range(rng.randint(1, 25)):
+        x, y = rng.choice(range(50, 500, 25)) + rng.choice((0, 0.1, 2.9, 3.0, 3.1)), rng.choice(range(50, 750, 20))
+        w, h = rng.choice((25, 50, 75)), rng.choice((20, 40))
+        edges += [_edge("h", x, y, x + w, y), _edge("h", x, y + h, x + w, y + h)]
+        near = (0, 0.5, 2.98, 3.0, 3.2)  # a rule stopping short of another by about the tolerance
+        edges += [_edge("v", x, y, x, y + h), _edge("v", x + w, y + rng.choice(near), x + w, y + h - rng.choice(near))]
+    return edges
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_crossings_are_pdfplumbers_in_pdfplumbers_order(seed: int) -> None:
+    rng = random.Random(seed)
+    edges = _ruled(rng) + _boxes(rng)
+    rng.shuffle(edges)
+    ours, plumbers = pdf_finder.edges_to_intersections(edges, 3, 3), edges_to_intersections(edges, 3, 3)
+    assert list(ours.items()) == list(plumbers.items())
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_tables_are_pdfplumbers_tables_their_cells_in_pdfplumbers_order(seed: int) -> None:
+    rng = random.Random(seed)
+    cells = theirs(edges_to_intersections(_boxes(rng) + _ruled(rng), 3, 3))
+    # The passes depend on the cells' order: the finder's own, and shuffled.
+    for order in (cells, rng.sample(cells, len(cells))):
+        assert cells_to_tables(order) == their_tables(order)
 
 
 def test_the_random_grids_hold_cells() -> None:

@@ -1,18 +1,92 @@
-"""pdfplumber's table finder with its cell search indexed. pdfplumber's `intersections_to_cells` scans every later
-crossing for each crossing and rebuilds the sets of edges through two crossings on every comparison: a fifth of
-the cost of reading a PDF report with tables. The cells found here are the same ones, in the same order
-(tests/unit/test_normalize_pdf_finder.py holds the two side by side)."""
+"""pdfplumber's table finder with its three searches indexed. pdfplumber's `intersections_to_cells` scans every
+later crossing for each crossing and rebuilds the sets of edges through two crossings on every comparison (a
+fifth of the cost of reading a PDF report with tables); `edges_to_intersections` tests every vertical rule
+against every horizontal one, and `cells_to_tables` rescans every remaining cell on every pass (on a real
+18-page report with dozens of ruled boxes a page, a fifth of its time between them). The crossings, cells and
+tables found here are the same ones, in the same order (tests/unit/test_normalize_pdf_finder.py holds them side
+by side with pdfplumber's)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import heapq
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from operator import itemgetter
 from typing import Any
 
-from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
+from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.table import cells_to_tables as _scanning_cells_to_tables
 
 Point = tuple[float, float]
 Bbox = tuple[float, float, float, float]
+
+
+Intersections = dict[Point, dict[str, list[dict[str, Any]]]]
+
+
+def edges_to_intersections(edges: list[dict[str, Any]], x_tolerance: float, y_tolerance: float) -> Intersections:
+    """Where vertical and horizontal rules cross: each vertical rule is tested, by pdfplumber's own test, only
+    against the horizontal rules in a band around its span, found by bisection."""
+    verticals = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
+    horizontals = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
+    tops = [h["top"] for h in horizontals]
+    intersections: Intersections = {}
+    for v in verticals:
+        # The band is a unit wider than the test, so that rounding in either never leaves a crossing out of it.
+        lo, hi = bisect_left(tops, v["top"] - y_tolerance - 1), bisect_right(tops, v["bottom"] + y_tolerance + 1)
+        for h in horizontals[lo:hi]:
+            if (
+                (v["top"] <= (h["top"] + y_tolerance))
+                and (v["bottom"] >= (h["top"] - y_tolerance))
+                and (v["x0"] >= (h["x0"] - x_tolerance))
+                and (v["x0"] <= (h["x1"] + x_tolerance))
+            ):
+                crossing = intersections.setdefault((v["x0"], h["top"]), {"v": [], "h": []})
+                crossing["v"].append(v)
+                crossing["h"].append(h)
+    return intersections
+
+
+def cells_to_tables(cells: list[Bbox]) -> list[list[Bbox]]:
+    """Cells sharing corners grouped into tables as pdfplumber groups them. pdfplumber scans the remaining cells
+    in order, pass after pass, a cell joining the table when it touches a corner of the table so far; a table
+    closes after a pass adds nothing. The same passes are played here over the cells touching the table's
+    corners only: a cell found behind the scan waits for the next pass, one ahead of it joins in this one."""
+    if len(set(cells)) != len(cells):  # pdfplumber removes a repeated cell's first copy; not worth imitating
+        return _scanning_cells_to_tables(cells)
+    at: dict[Point, list[int]] = defaultdict(list)
+    for k, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in {(x0, top), (x0, bottom), (x1, top), (x1, bottom)}:
+            at[corner].append(k)
+    placed = [False] * len(cells)
+    tables: list[list[Bbox]] = []
+    start = 0
+    while start < len(cells):
+        table: list[Bbox] = []
+        corners: set[Point] = set()
+        found = {start}
+        this_pass: list[int] = [start]
+        next_pass: list[int] = []
+        while this_pass:
+            while this_pass:
+                k = heapq.heappop(this_pass)
+                placed[k] = True
+                table.append(cells[k])
+                x0, top, x1, bottom = cells[k]
+                for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+                    if corner in corners:
+                        continue
+                    corners.add(corner)
+                    for m in at[corner]:
+                        if not placed[m] and m not in found:
+                            found.add(m)
+                            heapq.heappush(this_pass if m > k else next_pass, m)
+            this_pass, next_pass = next_pass, []
+        tables.append(table)
+        while start < len(cells) and placed[start]:
+            start += 1
+    ordered = sorted(tables, key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in ordered if len(t) > 1]
 
 
 def _bboxes(edges: list[dict[str, Any]]) -> frozenset[Bbox]:
