@@ -73,6 +73,25 @@ def test_crossings_are_pdfplumbers_in_pdfplumbers_order(seed: int) -> None:
     assert list(ours.items()) == list(plumbers.items())
 
 
+@pytest.mark.parametrize("tolerance", [0, 1, 3, 10])
+def test_crossings_where_floats_are_a_unit_or_more_apart_are_pdfplumbers(tolerance: float) -> None:
+    # Found by review: a band one unit wider than the test, computed another way, rounded tighter than the test.
+    for seed in range(200):
+        rng = random.Random(seed)
+        big = 2.0 ** rng.randint(50, 60) * rng.choice((1, -1))
+        edges = [_edge("h", 0, big + rng.randint(-30, 30), 10, big + rng.randint(-30, 30)) for _ in range(5)]
+        edges += [_edge("v", 5, big + rng.randint(-40, 0), 5, big + rng.randint(0, 40)) for _ in range(3)]
+        ours = pdf_finder.edges_to_intersections(edges, tolerance, tolerance)
+        assert list(ours.items()) == list(edges_to_intersections(edges, tolerance, tolerance).items())
+
+
+def test_crossings_with_a_rule_at_nan_are_pdfplumbers() -> None:
+    edges = [_edge("h", 0, y, 10, y) for y in (10, float("nan"), 0, 0)] + [_edge("v", 5, 10, 5, 20)]
+    ours = pdf_finder.edges_to_intersections(edges, 3, 3)
+    assert list(ours.items()) == list(edges_to_intersections(edges, 3, 3).items())
+    assert list(ours) == [(5, 10)]
+
+
 @pytest.mark.parametrize("seed", range(80))
 def test_tables_are_pdfplumbers_tables_their_cells_in_pdfplumbers_order(seed: int) -> None:
     rng = random.Random(seed)

@@ -35,7 +35,7 @@ class PageChars:
             if not pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
                 raise pdfium.PdfiumError("Failed to get charbox.")
             y = height - (bottom.value + top.value) / 2
-            if math.isfinite(y):  # a box no cell can hold: and NaN would unsettle the sort
+            if math.isfinite(y):  # no real page has another; NaN would unsettle the sort
                 placed.append((y, i, (left.value + right.value) / 2))
         placed.sort()
         self._ys = [y for y, _, _ in placed]

@@ -16,6 +16,7 @@ from typing import Any
 
 from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.table import cells_to_tables as _scanning_cells_to_tables
+from pdfplumber.table import edges_to_intersections as _testing_every_pair
 
 Point = tuple[float, float]
 Bbox = tuple[float, float, float, float]
@@ -30,10 +31,14 @@ def edges_to_intersections(edges: list[dict[str, Any]], x_tolerance: float, y_to
     verticals = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
     horizontals = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
     tops = [h["top"] for h in horizontals]
+    if any(t != t for t in tops):  # NaN leaves the rules unsorted, and bisection blind (no real page has it)
+        return _testing_every_pair(edges, x_tolerance, y_tolerance)
     intersections: Intersections = {}
     for v in verticals:
-        # The band is a unit wider than the test, so that rounding in either never leaves a crossing out of it.
-        lo, hi = bisect_left(tops, v["top"] - y_tolerance - 1), bisect_right(tops, v["bottom"] + y_tolerance + 1)
+        # The band's ends are computed as the test computes them (top + tolerance, top - tolerance), so that
+        # rounding cannot set them apart, even where floats are a unit or more apart.
+        lo = bisect_left(tops, v["top"], key=lambda t: t + y_tolerance)
+        hi = bisect_right(tops, v["bottom"], key=lambda t: t - y_tolerance)
         for h in horizontals[lo:hi]:
             if (
                 (v["top"] <= (h["top"] + y_tolerance))
@@ -52,7 +57,9 @@ def cells_to_tables(cells: list[Bbox]) -> list[list[Bbox]]:
     in order, pass after pass, a cell joining the table when it touches a corner of the table so far; a table
     closes after a pass adds nothing. The same passes are played here over the cells touching the table's
     corners only: a cell found behind the scan waits for the next pass, one ahead of it joins in this one."""
-    if len(set(cells)) != len(cells):  # pdfplumber removes a repeated cell's first copy; not worth imitating
+    # pdfplumber removes a repeated cell's first copy, wherever the scan is: not worth imitating, and the finder
+    # never repeats one (a cell per top-left crossing).
+    if len(set(cells)) != len(cells):
         return _scanning_cells_to_tables(cells)
     at: dict[Point, list[int]] = defaultdict(list)
     for k, (x0, top, x1, bottom) in enumerate(cells):
@@ -67,8 +74,8 @@ def cells_to_tables(cells: list[Bbox]) -> list[list[Bbox]]:
         found = {start}
         this_pass: list[int] = [start]
         next_pass: list[int] = []
-        while this_pass:
-            while this_pass:
+        while this_pass:  # pass after pass, until one adds nothing
+            while this_pass:  # this pass's cells, in the scan's order
                 k = heapq.heappop(this_pass)
                 placed[k] = True
                 table.append(cells[k])
@@ -78,7 +85,7 @@ def cells_to_tables(cells: list[Bbox]) -> list[list[Bbox]]:
                         continue
                     corners.add(corner)
                     for m in at[corner]:
-                        if not placed[m] and m not in found:
+                        if m not in found:  # (a cell of an earlier table would have joined that one)
                             found.add(m)
                             heapq.heappush(this_pass if m > k else next_pass, m)
             this_pass, next_pass = next_pass, []
@@ -93,7 +100,7 @@ def _bboxes(edges: list[dict[str, Any]]) -> frozenset[Bbox]:
     return frozenset((e["x0"], e["top"], e["x1"], e["bottom"]) for e in edges)
 
 
-def intersections_to_cells(intersections: dict[Point, dict[str, list[dict[str, Any]]]]) -> list[Bbox]:
+def intersections_to_cells(intersections: Intersections) -> list[Bbox]:
     """For each crossing in (x, top) order, the smallest cell whose top left it is: the first crossing below it
     and the first to its right (nearest first) joined to it by a rule, whose corner opposite is a crossing joined
     to both."""
@@ -137,7 +144,7 @@ def _smallest(pt: Point, below: list[Point], right: list[Point], intersections: 
 
 
 class Finder(TableFinder):
-    """TableFinder's own steps (pdfplumber 0.11), with the indexed cell search."""
+    """TableFinder's own steps (pdfplumber 0.11), with the indexed searches."""
 
     def __init__(self, page: Any, settings: dict[str, Any] | None = None) -> None:
         self.page = page

@@ -78,7 +78,8 @@ def page_tables(
     settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "explicit_horizontal_lines": closing}
     chars: PageChars | None = None  # read when the page turns out to hold a table
     for table in Finder(_Surface(page, edges), settings).tables:
-        chars = chars or PageChars(textpage, page.get_height())
+        if chars is None:
+            chars = PageChars(textpage, page.get_height())
         boxes = [cell for row in table.rows for cell in row.cells if cell]
         by_box = dict(zip(boxes, cell_texts(chars, boxes), strict=True))
         texts = [[by_box[cell] if cell else None for cell in row.cells] for row in table.rows]
