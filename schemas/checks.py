@@ -17,7 +17,6 @@ class CheckEvidence(BaseModel):
     """Either a text span (start/end/quote) or a table cell (cell path and its raw text)."""
 
     # A check can cite dozens of cells; the unused half of each citation is left out.
-
     start: int | None = absent_when_none()
     end: int | None = absent_when_none()
     quote: str | None = absent_when_none()

@@ -9,6 +9,7 @@ from workers.errors import DecodeFailed, TooLarge, UnsupportedFormat
 
 from .blocks import Block, Extracted, Table
 from .deadline import Deadline
+from .pdf_cells import page_chars
 from .pdf_lines import Line, drop_furniture, page_lines
 from .pdf_paragraphs import join_lines
 from .pdf_tables import CrossingBudget, PlacedTable, page_tables
@@ -33,8 +34,9 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
             page = document[number]
             textpage = page.get_textpage()
             try:
-                pages.append(page_lines(page, textpage, number + 1))
-                tables.append(_tables(page, textpage, number + 1, budget))
+                text = page_chars(textpage)
+                pages.append(page_lines(page, textpage, text, number + 1))
+                tables.append(_tables(page, textpage, text, number + 1, budget))
             finally:
                 textpage.close()
                 page.close()
@@ -46,10 +48,10 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
 
 
 def _tables(
-    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int, budget: CrossingBudget
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, number: int, budget: CrossingBudget
 ) -> list[PlacedTable]:
     try:
-        return page_tables(page, textpage, number, budget)
+        return page_tables(page, textpage, text, number, budget)
     # What the table finder raises on hostile geometry; the page's text from pdfium still stands. Only these:
     # anything else, a stage's time limit above all, must reach the task.
     except (ValueError, ArithmeticError, LookupError, TypeError, AttributeError, pdfium.PdfiumError):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import math
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -13,16 +14,21 @@ import pypdfium2.raw as pdfium_c
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom, from the page top
 
 
+def page_chars(textpage: pdfium.PdfTextPage) -> str:
+    """The page's characters, one per index (a character outside the BMP is read code point by code point)."""
+    count = textpage.count_chars()
+    text: str = textpage.get_text_range()
+    if len(text) != count:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    return text
+
+
 class PageChars:
     """A page's characters with their midpoints (top-down), read from pdfium once for all the page's tables: a page
     can hold dozens of small ruled boxes, and reading every character's box again for each cost a real 18-page
     report a fifth of its time. Spaces and line breaks carry no box; they count only between a cell's characters."""
 
-    def __init__(self, textpage: pdfium.PdfTextPage, height: float) -> None:
-        count = textpage.count_chars()
-        text: str = textpage.get_text_range()
-        if len(text) != count:  # a character outside the BMP: read code point by code point to keep indexes aligned
-            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    def __init__(self, textpage: pdfium.PdfTextPage, text: str, height: float) -> None:
         self.text = text
         # pdfium's own call with its four outputs made once: the wrapper's per-character allocations cost as much as
         # the rest of this loop.
@@ -38,12 +44,12 @@ class PageChars:
             if math.isfinite(y):  # no real page has another; NaN would unsettle the sort
                 placed.append((y, i, (left.value + right.value) / 2))
         placed.sort()
-        self._ys = [y for y, _, _ in placed]
         self._placed = placed
 
     def between(self, y_lo: float, y_hi: float) -> list[tuple[float, int, float]]:
         """The characters whose midpoints lie in [y_lo, y_hi), in pdfium's reading order: (y, index, x)."""
-        band = self._placed[bisect_left(self._ys, y_lo) : bisect_left(self._ys, y_hi)]
+        y = itemgetter(0)
+        band = self._placed[bisect_left(self._placed, y_lo, key=y) : bisect_left(self._placed, y_hi, key=y)]
         return sorted(band, key=lambda c: c[1])
 
 

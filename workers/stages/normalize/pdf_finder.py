@@ -65,19 +65,18 @@ def cells_to_tables(cells: list[Bbox]) -> list[list[Bbox]]:
     for k, (x0, top, x1, bottom) in enumerate(cells):
         for corner in {(x0, top), (x0, bottom), (x1, top), (x1, bottom)}:
             at[corner].append(k)
-    placed = [False] * len(cells)
+    found: set[int] = set()  # every cell of the tables so far, and those queued for the one at hand
     tables: list[list[Bbox]] = []
     start = 0
     while start < len(cells):
         table: list[Bbox] = []
         corners: set[Point] = set()
-        found = {start}
+        found.add(start)
         this_pass: list[int] = [start]
         next_pass: list[int] = []
         while this_pass:  # pass after pass, until one adds nothing
             while this_pass:  # this pass's cells, in the scan's order
                 k = heapq.heappop(this_pass)
-                placed[k] = True
                 table.append(cells[k])
                 x0, top, x1, bottom = cells[k]
                 for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
@@ -90,7 +89,7 @@ def cells_to_tables(cells: list[Bbox]) -> list[list[Bbox]]:
                             heapq.heappush(this_pass if m > k else next_pass, m)
             this_pass, next_pass = next_pass, []
         tables.append(table)
-        while start < len(cells) and placed[start]:
+        while start in found:  # a table closes with every cell it found placed
             start += 1
     ordered = sorted(tables, key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in ordered if len(t) > 1]

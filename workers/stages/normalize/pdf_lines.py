@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 
 @dataclass
@@ -19,13 +18,10 @@ class Line:
     page: int
 
 
-def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int) -> list[Line]:
-    """The page's text lines, top to bottom (the content stream often draws the footer first)."""
+def page_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, number: int) -> list[Line]:
+    """The page's text lines, top to bottom (the content stream often draws the footer first); `text` is the page's
+    characters, one per index (`pdf_cells.page_chars`)."""
     height = page.get_height()
-    count = textpage.count_chars()
-    text = textpage.get_text_range()
-    if len(text) != count:  # a character outside the BMP: read code points one by one to keep indexes aligned
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
     lines: list[Line] = []
     start = 0
     for end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:

@@ -64,8 +64,9 @@ def crossings(edges: list[dict[str, Any]]) -> int:
 
 
 def page_tables(
-    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int, budget: CrossingBudget | None = None
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, number: int, budget: CrossingBudget | None = None
 ) -> list[PlacedTable]:
+    """`text`: the page's characters, one per index (`pdf_cells.page_chars`)."""
     edges = page_rulings(page)
     if edges is None:
         return []
@@ -79,7 +80,7 @@ def page_tables(
     chars: PageChars | None = None  # read when the page turns out to hold a table
     for table in Finder(_Surface(page, edges), settings).tables:
         if chars is None:
-            chars = PageChars(textpage, page.get_height())
+            chars = PageChars(textpage, text, page.get_height())
         boxes = [cell for row in table.rows for cell in row.cells if cell]
         by_box = dict(zip(boxes, cell_texts(chars, boxes), strict=True))
         texts = [[by_box[cell] if cell else None for cell in row.cells] for row in table.rows]
