@@ -33,10 +33,32 @@ class StackError(GongkaiError):
     hint = "A local service did not start; its log is in the stack's work folder."
 
 
+def _ephemeral_ports() -> range:
+    """The ports the kernel hands outgoing connections (Linux's default where it does not say; BSDs and macOS
+    use the top of it)."""
+    try:
+        low, high = map(int, Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split())
+    except (OSError, ValueError):
+        low, high = 32768, 65535
+    return range(low, high + 1)
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A free loopback port outside the ephemeral range. A port the kernel picked (bind to 0) is an ephemeral
+    one: between being chosen and being bound by the service, any outgoing connection's local end can take it,
+    and a poll of it can even connect to itself. That once left the intake unable to bind while its port
+    seemed open."""
+    ephemeral = _ephemeral_ports()
+    for port in secrets.SystemRandom().sample(range(10_000, 65_536), 200):
+        if port in ephemeral:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise StackError("no free loopback port outside the ephemeral range")
 
 
 def wait_port(port: int, timeout: float, proc: subprocess.Popen[bytes] | None = None) -> None:
@@ -45,10 +67,12 @@ def wait_port(port: int, timeout: float, proc: subprocess.Popen[bytes] | None = 
         if proc is not None and proc.poll() is not None:
             raise StackError(f"process exited with {proc.returncode} before port {port} opened")
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
+                if s.getsockname() != s.getpeername():  # a connection to itself: nobody listens there
+                    return
         except OSError:
-            time.sleep(0.05)
+            pass
+        time.sleep(0.05)
     raise StackError(f"port {port} did not open in {timeout} s")
 
 
