@@ -44,7 +44,7 @@ test-fast: install
 
 lint: install
 	$(BIN)/ruff check workers schemas tests bench
-	$(BIN)/mypy workers schemas
+	$(BIN)/mypy workers schemas bench
 
 schema: install
 	$(BIN)/python -m workers.schema_export

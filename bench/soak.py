@@ -211,16 +211,8 @@ class GroupRun:
 def verify(client: Redis, ids: list[str], outcomes: list[str | None], group: str) -> dict[str, object]:
     per_id: Counter[str] = Counter()
     for stream in (names.RECORDS_STREAM, names.DEAD_STREAM):
-        last = "-"
-        while True:
-            batch = client.xrange(stream, min=last, count=1000)
-            if last != "-":
-                batch = batch[1:]
-            if not batch:
-                break
-            for _, fields in batch:
-                per_id[fields[b"record_id"].decode()] += 1
-            last = batch[-1][0].decode()
+        for _, fields in Streams(client).entries(stream, batch=1000):
+            per_id[fields[b"record_id"].decode()] += 1
     wanted = set(ids)
     lost = sum(1 for o in outcomes if not o)
     duplicated = sum(1 for i in wanted if per_id[i] > 1)
