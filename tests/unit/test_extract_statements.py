@@ -154,3 +154,65 @@ def test_synonyms_and_bare_statistics() -> None:
     assert pairs("本年度免于公开信息3条。") == {("withheld.total", 3)}
     assert pairs("我局共有全职人员2名负责政府信息公开工作。") == {("staff.full_time", 2)}
     assert pairs("不予公开信息数1402。") == {("withheld.total", 1402)}
+
+
+def test_a_list_announced_by_信息类别包括_runs_to_its_end_through_long_labels() -> None:
+    [fact] = facts_of(
+        "2021年我委共在门户网站公开政府信息96条,信息类别包括规章和规范性文件5条;"
+        "办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果11条;"
+        "安全生产、应急管理类信息30条;其他应主动公开的政府信息50条。"
+    )
+    assert (fact.concept, fact.value, [p.value for p in fact.parts]) == ("proactive.website", 96, [5, 11, 30, 50])
+
+
+def test_a_list_carried_into_the_next_sentence_is_taken_only_when_it_makes_the_total() -> None:
+    [fact, website] = facts_of(
+        "全年主动公开政务信息40条,其中网上公开信息25条,占总数的62.5%。通过公示栏等其它方式公开信息15条,占总数的37.5%。"
+    )
+    assert (fact.value, [p.value for p in fact.parts]) == (40, [25, 15])
+    assert (website.concept, website.value) == ("proactive.website", 25)
+    [short] = [
+        f
+        for f in facts_of("全年主动公开政务信息40条,其中网上公开信息25条。另通过公示栏张贴通知12条。")
+        if f.concept == "proactive.total"
+    ]
+    assert [p.value for p in short.parts] == [25]
+
+
+def test_parts_in_another_item_unit_inside_the_totals_bracket_make_its_breakdown_when_they_add_up() -> None:
+    text = "全年共制作政府信息(文件)260份,其中主动公开24份(机构职能类3条,财政预决算4条,工作信息17条),依申请公开236份。"
+    [fact] = [f for f in facts_of(text) if f.concept == "proactive.total"]
+    assert (fact.value, [p.value for p in fact.parts]) == (24, [3, 4, 17])
+    [off] = [f for f in facts_of(text.replace("工作信息17条", "工作信息16条")) if f.concept == "proactive.total"]
+    assert off.parts == []
+
+
+def test_a_running_total_with_the_years_share_after_it_is_all_years() -> None:
+    got = pairs("年内,我局在门户网站累计主动公开政府信息2210条,全文电子化达100%,其中2019年度我局共主动公开信息240条。")
+    assert got == {("proactive.total", 240)}
+
+
+def test_a_site_that_calls_itself_a_网_is_the_website() -> None:
+    got = pairs("2019年,依托某市交警公众服务网累计公开办事程序、服务新政等政府信息96条。")
+    assert got == {("proactive.website", 96)}
+
+
+def test_all_information_published_is_the_total_whatever_the_verb() -> None:
+    assert pairs("2023年共发布信息1520条(含行政规范性文件12件),办结政府信息依申请公开9件。") == {
+        ("proactive.total", 1520),
+        ("requests.answered", 9),
+    }
+
+
+def test_what_a_column_opened_for_one_topic_carries_is_no_total() -> None:
+    assert pairs("三是在门户网站开设“双随机一公开”专栏,今年共公开312条信息。") == set()
+    assert pairs("全年通过门户网站政府信息公开专栏公开政府信息57条。") == {("proactive.website", 57)}
+
+
+def test_no_fee_said_as_不收取费用_is_a_zero_fee() -> None:
+    assert pairs("六、其他需要报告的事项本机关依申请提供政府信息,不收取费用。") == {("fees.amount", 0)}
+
+
+def test_requests_handled_said_as_办理依申请公开_beside_the_proactive_figures_are_answered() -> None:
+    got = pairs("全年政府信息主动公开41条,其中政策文件类3条,其他类38条;办理依申请公开7件。")
+    assert ("requests.answered", 7) in got and ("proactive.total", 41) in got

@@ -220,7 +220,13 @@ def test_a_template_title_whose_numeral_lost_its_mark_is_a_heading_and_一是_is
 
 @pytest.mark.parametrize(
     ("title", "kinds"),
-    [("需要说明的事项与附表", ["other"]), ("工作人员以及支出与收费情况", ["fees", "staffing"])],
+    [
+        ("需要说明的事项与附表", ["other"]),
+        ("工作人员以及支出与收费情况", ["fees", "staffing"]),
+        ("政府信息公开工作开展情况", ["overview"]),
+        ("政府信息公开情况", ["proactive"]),
+        ("重点领域信息公开工作开展情况", ["extra"]),
+    ],
 )
 def test_heading_kinds_of_the_old_eras_wordings(title: str, kinds: list[str]) -> None:
     assert sorted(kinds_of(title)) == kinds

@@ -125,6 +125,27 @@ def test_table_two_leaves_a_documents_row_out_when_several_readings_remain() -> 
     assert "normative_docs" not in block
 
 
+def test_table_two_keeps_the_cells_every_reading_agrees_on() -> None:
+    text = (
+        "第二十条第(五)项信息内容上一年项目数量本年增/减处理决定数量行政许可0382"
+        "第二十条第(六)项信息内容上一年项目数量本年增/减处理决定数量行政处罚000行政强制6307"
+    )
+    block = read_proactive_runon(text, "F19")
+    assert list(block["licensing"]) == ["prev_items"] and values(block, "licensing") == [0]  # 0|3|82, 0|38|2
+    assert block["coercion"]["decisions"].value == 7 and "prev_items" not in block["coercion"]  # 6|30|7, 63|0|7
+
+
+def test_a_minus_sign_in_table_two_opens_the_change_cell() -> None:
+    text = (
+        "第二十条第(五)项信息内容上一年项目数量本年增/减处理决定数量行政许可64-530"
+        "第二十条第(八)项信息内容上一年项目数量本年增/减行政事业性收费12-12"
+    )
+    block = read_proactive_runon(text, "F19")
+    assert values(block, "admin_fees") == [12, -12]
+    # 64|-5|30 or 64|-53|0: the count before the sign is certain; no other cell may be negative (6|4|-530).
+    assert block["licensing"]["prev_items"].value == 64 and "change" not in block["licensing"]
+
+
 def test_table_two_ignores_figures_in_the_sentences_before_it() -> None:
     text = "共制发政府信息313条,涵盖政策及规范性文件类6条。第二十条第(一)项信息内容规章000行政规范性文件606行政许可0"
     block = read_proactive_runon(text, "F21")

@@ -2,7 +2,8 @@
 
 Works sentence by sentence over the prose view (tables left out): every count with a unit is classified by
 its cue words (concepts.py); a count followed by 其中/包括… (in the same sentence or one of the next two)
-gets the counts of the same unit that follow as its parts; negations state zeros. One fact per
+gets the counts of the same unit that follow as its parts (and, only when they make the total exactly, counts
+in another item unit inside its bracket or the list carried into the next sentence); negations state zeros. One fact per
 (concept, value), the first occurrence kept; a later, smaller figure of the same concept said of a
 sub-unit (本级, 办公厅…) is not the report's own figure.
 """
@@ -24,11 +25,12 @@ from workers.stages.tables.regions import find_regions
 from workers.stages.tables.runon import run_on_spans
 
 # 2件(维持1件,纠正1件) and 答复的12件中,同意公开9件…: a bracket or 中 right after the count opens its parts too.
-# 在公开的99条信息中, (主动公开128条,)涵盖…/主要类别有: a total named again (by its value) or a list announced.
+# 在公开的99条信息中, (主动公开128条,)涵盖…/主要类别有/信息类别包括: a total named again (by its value) or a list
+# announced.
 # A bracket opens parts (2件(维持1件,纠正1件)) unless it is a note (含上年结转189件, 另有3件顺延…).
 _INTRO_SAME = re.compile(
     r"^(?:中|当中)[,:]?|^\((?![含另包]|其中含)(?=[^)]*\d)|^[^,。\d]{0,12}?中[,:]"
-    r"|^(?:[^。\n\d]{0,16}?[,;])?[^。\n]{0,3}?(?:其中|包括|分别(?:是|为)|(?<!\()含|涵盖|主要(?:类别|内容|类型)?(?:有|为|是|涉及|包括))"
+    r"|^(?:[^。\n\d]{0,16}?[,;])?(?:[^。\n]{0,3}?|[^。\n,;]{0,4}?类别)(?:其中|包括|分别(?:是|为)|(?<!\()含|涵盖|主要(?:类别|内容|类型)?(?:有|为|是|涉及|包括))"
     r"[^,:;。]{0,4}?[,:;]?(?:其中[,:]?)?"
 )
 # A bare list after a total (主动公开政府信息364条,人事信息17条,…,其他…19条): the items are the total's parts when
@@ -110,8 +112,47 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
                     m.concept = channel_of(m.window)
                 m.part_of = anchor
                 anchor.parts.append(m)
+        if not anchor.parts and intro and intro.group().startswith("("):
+            _attach_exact(anchor, [m for m in _rest_of_sentence(mentions, i) if start <= m.count.start < limit])
+        elif anchor.parts and stop_sentence + 1 < len(sentences):
+            s, e = sentences[stop_sentence + 1]
+            if "\n" not in view.text[sentences[stop_sentence][1] : s]:
+                _attach_exact(anchor, [m for m in _after(mentions, i) if m.sentence == stop_sentence + 1])
         if anchor.parts:
-            anchor.end = sentences[stop_sentence][1]
+            anchor.end = sentences[max(stop_sentence, anchor.parts[-1].sentence)][1]
+
+
+# Units that count items of information (主动公开38份(…类6条,…)): a report may count the total in one and its
+# parts in another.
+_ITEM_UNITS = frozenset({"条", "件", "份", "篇", "个", "项"})
+
+
+def _attach_exact(anchor: Mention, candidates: list[Mention]) -> None:
+    """Parts the usual reading could not take: counts in another item unit inside the total's bracket, or the
+    list carried on into the next sentence (…其中网上公开14条,占总数的47%。通过公告栏等方式公开16条). Taken only
+    when they make the total exactly, which a chance run of figures does not."""
+    if not anchor.parts and anchor.count.unit not in _ITEM_UNITS:
+        return
+    have = sum(p.count.value for p in anchor.parts)
+    taken: list[Mention] = []
+    for m in candidates:
+        if have >= anchor.count.value or m.part_of is not None or m.count.approx:
+            break
+        if m.concept is not None and m.concept not in CHILDREN.get(anchor.concept or "", set()):
+            break
+        # One unit for all the parts: the total's when the list goes on, the first part's in a bracket.
+        unit = (anchor.parts or taken or [m])[0].count.unit
+        if m.count.unit != unit or unit not in _ITEM_UNITS | {anchor.count.unit}:
+            break
+        taken.append(m)
+        have += m.count.value
+    if have != anchor.count.value or (not anchor.parts and len(taken) < 2):
+        return
+    for m in taken:
+        if m.concept is None and anchor.concept == "proactive.total":
+            m.concept = channel_of(m.window)
+        m.part_of = anchor
+        anchor.parts.append(m)
 
 
 def _attach_list(view: View, mentions: list[Mention], i: int) -> None:

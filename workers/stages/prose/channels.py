@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 CHANNELS = (
-    ("proactive.website", re.compile(r"网站|门户|网页|政府网|网上|上网")),
+    # A site may call itself a 网 (平潭公安公众服务网, 某某信息网); 信息网络 and 服务网格 are no sites.
+    ("proactive.website", re.compile(r"网站|门户|网页|政府网|网上|上网|(?:公众服务|信息)网(?![格点络])")),
     ("proactive.weibo", re.compile(r"微博")),
     ("proactive.wechat", re.compile(r"微信|公众号")),
     # 政府公报 and 政务新媒体 are not the press.
@@ -34,6 +35,8 @@ _NOT_PROACTIVE = re.compile(
     r"申请|复议|诉讼|咨询|访问|浏览|点击|粉丝|关注|阅读|转发|评论|点赞|观看|培训|会议|规范性文件|视频|"
     r"简报|短信|预警|建议|提案|信件|来信|留言|诉求|政策(?!信息)|重点领域|拟公开|审查|审核"
 )
+# 2022年共发布信息2479条: all the information published, whatever the verb.
+_ALL_PUBLISHED = re.compile(r"共(?:发布|公布)(?:各类)?(?:政府|政务)?信息$")
 _RATE = re.compile(r"日均|日更新|每日|每天|平均|每周|每月|月均|年均|同比|环比")
 _PREPOSITION = re.compile(r"^(?:通过|在|依托|利用|借助|经)")
 # Titles of documents (《…公开规定》) name things; their words are no cues.
@@ -75,7 +78,7 @@ def proactive(left: str, right: str) -> str | None:
     # 通过宣传栏公开信息100余条: one outlet outside the vocabulary's channels gives a part, not the total.
     if not channels and _ONE_OTHER_OUTLET.search(scope) and not _ALL_OUTLETS.search(scope):
         return None
-    return "proactive.total" if "公开" in bare else None
+    return "proactive.total" if "公开" in bare or _ALL_PUBLISHED.search(bare) else None
 
 
 def channel_of(window: str) -> str | None:

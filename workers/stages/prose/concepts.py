@@ -56,10 +56,10 @@ RULES: tuple[Rule, ...] = (
     Rule("staff.full_time", re.compile(r"专职|全职"), 1, STAFF_UNITS),
     Rule("staff.part_time", re.compile(r"(?<!专)兼职"), 1, STAFF_UNITS),
     Rule("fees.amount", re.compile(r"收费|收取|费用|处理费"), 1, FEE_UNITS),
-    # 共办理…申请15件: handled, not received (the verb decides).
+    # 共办理…申请15件, 办理依申请公开19件: handled, not received (the verb decides).
     Rule(
         "requests.answered",
-        re.compile(r"答复|办结|办理完毕|处理完毕|办理完成|(?:共|已|累计)办理[^,;:]{0,12}申请"),
+        re.compile(r"答复|办结|办理完毕|处理完毕|办理完成|(?:共|已|累计)办理[^,;:]{0,12}申请|办理(?:政府信息)?依申请公开"),
         2,
         REQ_UNITS,
         re.compile("申请"),
@@ -110,12 +110,15 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CUMULATIVE = re.compile(r"历年|以来|至今|截[至止]目前")
 _SINCE = re.compile(r"截[至止]\d{4}年")
 _THIS_YEAR = re.compile(r"全年|本年|今年|年度内")
+_NEW_COLUMN = re.compile(r"(?:开设|设立|增设|新设|开辟|新开)[^,;。]{0,12}?(?:专栏|栏目|专题)")
+# …累计主动公开政府信息1568条,…,其中2018年度…181条: the year's figure given as a share makes the 累计 all years'.
+_YEAR_SHARE = re.compile(r"^[^。]{0,24}?其中[^,;。\d]{0,4}\d{4}年")
 # Documents made (制作、获取政府信息总数473条) are counted before any is published: no concept of ours.
 _MADE = re.compile(r"(?:制作|制发|获取|产生|生成|形成)[^,;:]{0,12}(?:信息|文件|公文)")
 # A list of documents by their disclosure kind (主动公开123条,依申请公开信息数245条,不予公开信息数105条):
-# 依申请公开 there counts documents, not requests.
+# 依申请公开 there counts documents, not requests (but 办理依申请公开19件 handles requests).
 _BY_DISCLOSURE_KIND = re.compile(
-    r"依申请公开(?:的)?(?:政府)?(?:信息|文件|公文)?(?:数|数量)?(?:为)?$|依申请公开(?:及|和|与)"
+    r"(?<!办理)依申请公开(?:的)?(?:政府)?(?:信息|文件|公文)?(?:数|数量)?(?:为)?$|依申请公开(?:及|和|与)"
 )
 _KIND_LIST = re.compile(r"主动公开[^。;]{0,20}?\d")
 # Another service's counts (12345便民投诉平台受理…咨询877件, 窗口受理申请136437件) are not disclosure figures.
@@ -185,6 +188,8 @@ def classify(
         return None
     if (_CUMULATIVE.search(clause) or ("累计" in clause and _SINCE.search(left))) and not _THIS_YEAR.search(clause):
         return None
+    if "累计" in clause and _YEAR_SHARE.match(right):
+        return None
     made = _MADE.search(clause) if unit in PRO_UNITS else None
     # 共主动公开当年生成的各类政府信息47条: a publishing verb right before the documents made governs them.
     if made and "公开" not in clause[max(0, made.start() - 6) :]:
@@ -206,4 +211,8 @@ def classify(
         concept = _pick(_match_rules(left, unit, context))
     if concept is None and unit in PRO_UNITS:
         concept = proactive(left, right)
+        # 开设"行政执法公示"专栏,…共公开632条: what a column opened for one topic carries is a share of the year's
+        # (of its site's too), unless it is the disclosure column itself.
+        if concept and (column := _NEW_COLUMN.search(sentence)) and "信息公开" not in column.group():
+            concept = None
     return concept

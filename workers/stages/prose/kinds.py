@@ -9,7 +9,11 @@ from schemas.sections import Kind
 
 # Order matters only for the order of the returned kinds; each rule is tested independently.
 _RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    ("overview", re.compile(r"概述|概况|总体(?:工作)?情况|基本情况|总体要求|总述|总体$")),
+    # 政府信息公开工作开展情况: the work as a whole (政府信息公开情况 alone is what was published, below).
+    (
+        "overview",
+        re.compile(r"概述|概况|总体(?:工作)?情况|基本情况|总体要求|总述|总体$|^(?:政府|政务)?(?:信息)?公开工作开展情况$"),
+    ),
     ("proactive", re.compile(r"主动公开|^(?:政府|政务)?(?:信息)?公开(?:工作)?(?:的)?情况$")),
     (
         "on_request",

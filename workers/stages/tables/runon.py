@@ -43,6 +43,10 @@ Reading = tuple[float, ...]
 
 # Digits, with spaces between cells, and a decimal point only inside a number.
 _RUN = re.compile(r"\d(?:[\d \t\u3000]|\.(?=\d))*")
+# Table 二's 本年增/减 may be negative (行政许可88-720, 行政事业性收费15-15): there a minus sign after a digit
+# opens a cell.
+_SIGNED_RUN = re.compile(r"\d(?:[\d \t\u3000]|\.(?=\d)|-(?=\d))*")
+_NEGATIVE = re.compile(r"-?[^-]+")
 # The ordinal of the next row ("…00000002.其他法律…"): digits right before a '.' or '、' and a word.
 _ORDINAL_AFTER = re.compile(r"[.．、][^\d\s]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -65,11 +69,11 @@ class Piece(NamedTuple):
     same_line: bool = False  # no line break between the run before and this label
 
 
-def pieces(text: str) -> list[Piece]:
-    """(label, run) pairs in order: each run of digits with the words before it."""
+def pieces(text: str, signed: bool = False) -> list[Piece]:
+    """(label, run) pairs in order: each run of digits with the words before it (`signed`: minus signs too)."""
     out: list[Piece] = []
     label_start = 0
-    for m in _RUN.finditer(text):
+    for m in (_SIGNED_RUN if signed else _RUN).finditer(text):
         run, end = m.group(0), m.end()
         stripped = run.rstrip()
         if _YEAR_AFTER.match(text, m.start() + len(stripped)) and len(stripped.replace(" ", "")) > 4:
@@ -98,7 +102,7 @@ def is_run_on(text: str) -> bool:
 
 def readings(run: str, width: int, holds: Callable[[Reading], bool]) -> list[Reading]:
     """Every way to read `run` as `width` whole numbers (no leading zeros) for which `holds` is true."""
-    tokens = run.split()
+    tokens = [t for token in run.split() for t in _NEGATIVE.findall(token)]
     digits = "".join(tokens)
     if len(digits) == width and len(tokens) <= width and digits.isdecimal():
         return [tuple(int(c) for c in digits)]
@@ -124,7 +128,11 @@ def _compose(tokens: list[str], width: int) -> Iterator[Reading]:
 
 
 def _split(s: str, k: int) -> Iterator[Reading]:
-    """`s` cut into `k` whole numbers written without leading zeros."""
+    """`s` cut into `k` whole numbers written without leading zeros (a leading minus sign is the first one's)."""
+    if s.startswith("-"):
+        for part in _split(s[1:], k):
+            yield (-part[0], *part[1:])
+        return
     if k == 1:
         if "." in s:
             if s.count(".") == 1 and s[0].isdecimal() and (s[0] != "0" or s.startswith("0.")) and not s.endswith("."):
@@ -277,10 +285,11 @@ def read_review_runon(text: str) -> Block:
 
 def read_proactive_runon(text: str, version: str) -> Block:
     """Table 二 from a run-on region. Rows of one cell take their run whole; the three-cell rows of documents
-    take the one reading in which the documents in force (or published in all) are not fewer than those made
-    (or published) this year, and are left out when several readings remain."""
+    take the readings in which the documents in force (or published in all) are not fewer than those made
+    (or published) this year. When several readings remain, a row keeps the cells they all agree on
+    (行政强制4205: 4|20|5 or 42|0|5, five decisions either way) and leaves out the others."""
     block: Block = {}
-    for piece in pieces(text):
+    for piece in pieces(text, signed=True):
         key = proactive_row(piece.label)
         if key is None or key in block or _PROSE.search(piece.label):
             continue
@@ -290,8 +299,13 @@ def read_proactive_runon(text: str, version: str) -> Block:
                 block[key] = {cols[0]: parse_cell(piece.digits.strip())}
             continue
         options = readings(piece.digits, len(cols), _never_fewer_in_force if key in _DOC_ROWS else _any)
-        if len(options) == 1:
-            block[key] = {c: parse_cell(str(v)) for c, v in zip(cols, options[0], strict=True)}
+        # Only the 本年增/减 column counts down: a reading with any other cell negative is no reading.
+        options = [r for r in options if all(v >= 0 or c == "change" for v, c in zip(r, cols, strict=True))]
+        if not options:
+            continue
+        agreed = {c: parse_cell(str(options[0][i])) for i, c in enumerate(cols) if len({o[i] for o in options}) == 1}
+        if agreed:
+            block[key] = agreed
     return block
 
 
@@ -314,7 +328,7 @@ def run_on_spans(text: str, regions: Regions) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if proactive and is_run_on(region := text[slice(*proactive)]):
         # The region runs to table 三's header; what stands after table 二's last row is prose again.
-        rows = [p for p in pieces(region) if proactive_row(p.label) and not _PROSE.search(p.label)]
+        rows = [p for p in pieces(region, signed=True) if proactive_row(p.label) and not _PROSE.search(p.label)]
         if rows:
             spans.append((proactive[0], proactive[0] + rows[-1].end))
     if requests and is_run_on(text[slice(*requests)]):
