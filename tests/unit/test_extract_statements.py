@@ -216,3 +216,15 @@ def test_no_fee_said_as_不收取费用_is_a_zero_fee() -> None:
 def test_requests_handled_said_as_办理依申请公开_beside_the_proactive_figures_are_answered() -> None:
     got = pairs("全年政府信息主动公开41条,其中政策文件类3条,其他类38条;办理依申请公开7件。")
     assert ("requests.answered", 7) in got and ("proactive.total", 41) in got
+
+
+def test_categories_told_in_a_sentence_of_their_own_are_the_breakdown_when_they_make_the_total() -> None:
+    text = (
+        "我委2015年主动公开政府信息187条。(二)主动公开政府信息的类别\n"
+        "在公开的信息中,属于规范性文件、通知公告等方面的信息有150条;属于行政许可方面的信息共37条。"
+    )
+    [fact] = facts_of(text)
+    assert (fact.value, [p.value for p in fact.parts]) == (187, [150, 37])
+    assert "37条" in fact.evidence.quote
+    [unrelated] = facts_of(text.replace("37条", "36条"))
+    assert unrelated.parts == []

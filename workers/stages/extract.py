@@ -85,6 +85,8 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
                     break
         if start < 0:
             _attach_list(view, mentions, i)
+            if not anchor.parts and anchor.concept == "proactive.total":
+                _attach_later_list(mentions, i)
             continue
         for m in _after(mentions, i):
             if m.sentence > stop_sentence:
@@ -122,12 +124,28 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
             anchor.end = sentences[max(stop_sentence, anchor.parts[-1].sentence)][1]
 
 
+def _later_counts(mentions: list[Mention], i: int) -> list[Mention]:
+    """The counts of the next sentence that states any, within the next three (a sub-heading may stand between)."""
+    after = [m for m in _after(mentions, i) if m.sentence <= mentions[i].sentence + 3]
+    return [m for m in after if m.sentence == after[0].sentence] if after else []
+
+
+def _attach_later_list(mentions: list[Mention], i: int) -> None:
+    """主动公开政府信息261条。(二)…的类别 在公开的信息中,属于…的信息有221条;属于…的信息共40条。: the categories
+    told in a sentence of their own, taken when that sentence's counts are all of the total's unit and add up to it."""
+    counts = _later_counts(mentions, i)
+    if len(counts) >= 2 and all(m.count.unit == mentions[i].count.unit for m in counts):
+        _attach_exact(mentions[i], counts, whole=True)
+        if mentions[i].parts:
+            mentions[i].end = counts[-1].end  # the evidence runs to the list
+
+
 # Units that count items of information (主动公开38份(…类6条,…)): a report may count the total in one and its
 # parts in another.
 _ITEM_UNITS = frozenset({"条", "件", "份", "篇", "个", "项"})
 
 
-def _attach_exact(anchor: Mention, candidates: list[Mention]) -> None:
+def _attach_exact(anchor: Mention, candidates: list[Mention], whole: bool = False) -> None:
     """Parts the usual reading could not take: counts in another item unit inside the total's bracket, or the
     list carried on into the next sentence (…其中网上公开14条,占总数的47%。通过公告栏等方式公开16条). Taken only
     when they make the total exactly, which a chance run of figures does not."""
@@ -146,7 +164,7 @@ def _attach_exact(anchor: Mention, candidates: list[Mention]) -> None:
             break
         taken.append(m)
         have += m.count.value
-    if have != anchor.count.value or (not anchor.parts and len(taken) < 2):
+    if have != anchor.count.value or (not anchor.parts and len(taken) < 2) or (whole and taken != candidates):
         return
     for m in taken:
         if m.concept is None and anchor.concept == "proactive.total":
