@@ -228,3 +228,9 @@ def test_categories_told_in_a_sentence_of_their_own_are_the_breakdown_when_they_
     assert "37条" in fact.evidence.quote
     [unrelated] = facts_of(text.replace("37条", "36条"))
     assert unrelated.parts == []
+
+
+def test_one_named_series_is_a_share_of_its_outlet_not_the_channels_figure() -> None:
+    got = pairs("截至2022年12月31日,我局通过官方微信公众号发布212篇《食品安全每日报》系列文章。")
+    assert got == set()
+    assert pairs("全年通过官方微信公众号发布文章212篇。") == {("proactive.wechat", 212)}

@@ -39,6 +39,8 @@ _NOT_PROACTIVE = re.compile(
 _ALL_PUBLISHED = re.compile(r"共(?:发布|公布)(?:各类)?(?:政府|政务)?信息$")
 _RATE = re.compile(r"日均|日更新|每日|每天|平均|每周|每月|月均|年均|同比|环比")
 _PREPOSITION = re.compile(r"^(?:通过|在|依托|利用|借助|经)")
+# 发布365篇《…天天报》系列文章: one named series, a share of what its outlet published.
+_SERIES_AFTER = re.compile(r"^[^,;:。]{0,6}?《[^》]{1,60}》(?:系列|专栏|栏目|专题)")
 # Titles of documents (《…公开规定》) name things; their words are no cues.
 _BOOK_TITLE = re.compile(r"《[^》]{0,40}》")
 
@@ -52,6 +54,8 @@ def clauses(left: str) -> list[str]:
 
 def proactive(left: str, right: str) -> str | None:
     """proactive.total or one channel, for a count of published items; None when it counts something else."""
+    if _SERIES_AFTER.match(right):
+        return None
     parts = clauses(left)
     clause = parts[-1]
     bare = _BOOK_TITLE.sub("《》", clause)
