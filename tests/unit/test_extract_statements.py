@@ -234,3 +234,15 @@ def test_one_named_series_is_a_share_of_its_outlet_not_the_channels_figure() -> 
     got = pairs("截至2022年12月31日,我局通过官方微信公众号发布212篇《食品安全每日报》系列文章。")
     assert got == set()
     assert pairs("全年通过官方微信公众号发布文章212篇。") == {("proactive.wechat", 212)}
+
+
+def test_items_on_one_topic_are_a_share_not_the_years_figure() -> None:
+    assert pairs("今年以来通过门户网站及时发布73条涉企补助信息,涉及技改补贴等多个领域。") == set()
+    assert pairs("疫情期间,我局依托政务网站全面发布政策措施,共公开38条疫情防控相关信息。") == set()
+    assert pairs("全年通过门户网站公开涉企补助信息73条。") == set()
+    assert pairs("2022年,上网发布的179条公安政府信息,均进行了发布登记备案。") == {("proactive.website", 179)}
+
+
+def test_no_wrongful_withholding_is_no_zero_of_withheld_information() -> None:
+    got = pairs("全年没有应公开而不予公开的情况,没有因政府信息公开申请行政复议或行政诉讼的事项。")
+    assert got == {("review.total", 0), ("litigation.total", 0)}

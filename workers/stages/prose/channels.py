@@ -41,6 +41,10 @@ _RATE = re.compile(r"日均|日更新|每日|每天|平均|每周|每月|月均|
 _PREPOSITION = re.compile(r"^(?:通过|在|依托|利用|借助|经)")
 # 发布365篇《…天天报》系列文章: one named series, a share of what its outlet published.
 _SERIES_AFTER = re.compile(r"^[^,;:。]{0,6}?《[^》]{1,60}》(?:系列|专栏|栏目|专题)")
+# 发布55条涉农补贴信息, 共公开51条疫情防控相关信息: items on one topic, a share of the year's.
+_TOPIC = r"(?:涉[^,;:。的]{1,6}|[^,;:。]{1,8}相关)(?:的)?(?:政府|政务)?(?:信息|文章|稿件|动态|消息)"
+_TOPIC_AFTER = re.compile(rf"^[^,;:。]{{0,3}}?{_TOPIC}")
+_TOPIC_BEFORE = re.compile(rf"{_TOPIC}(?:共|合计)?$")
 # Titles of documents (《…公开规定》) name things; their words are no cues.
 _BOOK_TITLE = re.compile(r"《[^》]{0,40}》")
 
@@ -54,12 +58,12 @@ def clauses(left: str) -> list[str]:
 
 def proactive(left: str, right: str) -> str | None:
     """proactive.total or one channel, for a count of published items; None when it counts something else."""
-    if _SERIES_AFTER.match(right):
+    if _SERIES_AFTER.match(right) or _TOPIC_AFTER.match(right):
         return None
     parts = clauses(left)
     clause = parts[-1]
     bare = _BOOK_TITLE.sub("《》", clause)
-    if _NOT_PROACTIVE.search(bare) or _RATE.search(bare) or not _PUBLISH.search(bare):
+    if _NOT_PROACTIVE.search(bare) or _RATE.search(bare) or not _PUBLISH.search(bare) or _TOPIC_BEFORE.search(bare):
         return None
     scope = clause
     if len(parts) > 1 and _PREPOSITION.match(parts[-2]) and not _PUBLISH.search(parts[-2]):

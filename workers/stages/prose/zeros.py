@@ -39,8 +39,9 @@ _CLAUSE_BREAK = re.compile(r"[,;]")
 _ABOUT_DISCLOSURE = re.compile(r"公开|申请")
 
 
-# 未发生…复议纠错或…诉讼败诉: no case was lost, which says nothing of how many cases there were.
-_QUALIFIED = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|被责令")
+# 未发生…复议纠错或…诉讼败诉: no case was lost, which says nothing of how many cases there were; 没有应公开而不予
+# 公开的情况: nothing withheld wrongly, whatever was withheld rightly.
+_QUALIFIED = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|被责令|应(?:当)?公开而(?:不予|未)公开")
 
 
 def zero_concepts(obj: str) -> list[str]:
