@@ -119,15 +119,22 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
         elif anchor.parts and stop_sentence + 1 < len(sentences):
             s, e = sentences[stop_sentence + 1]
             if "\n" not in view.text[sentences[stop_sentence][1] : s]:
-                _attach_exact(anchor, [m for m in _after(mentions, i) if m.sentence == stop_sentence + 1])
+                _attach_exact(anchor, _sentence_counts(mentions, i, stop_sentence + 1))
         if anchor.parts:
             anchor.end = sentences[max(stop_sentence, anchor.parts[-1].sentence)][1]
 
 
+def _sentence_counts(mentions: list[Mention], i: int, sentence: int) -> list[Mention]:
+    """The counts of a later sentence (mentions come in sentence order: the walk stops past it)."""
+    return [m for m in takewhile(lambda m: m.sentence <= sentence, _after(mentions, i)) if m.sentence == sentence]
+
+
 def _later_counts(mentions: list[Mention], i: int) -> list[Mention]:
     """The counts of the next sentence that states any, within the next three (a sub-heading may stand between)."""
-    after = [m for m in _after(mentions, i) if m.sentence <= mentions[i].sentence + 3]
-    return [m for m in after if m.sentence == after[0].sentence] if after else []
+    nxt = next(_after(mentions, i), None)
+    if nxt is None or nxt.sentence > mentions[i].sentence + 3:
+        return []
+    return _sentence_counts(mentions, i, nxt.sentence)
 
 
 def _attach_later_list(mentions: list[Mention], i: int) -> None:
