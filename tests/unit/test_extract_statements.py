@@ -246,3 +246,16 @@ def test_items_on_one_topic_are_a_share_not_the_years_figure() -> None:
 def test_no_wrongful_withholding_is_no_zero_of_withheld_information() -> None:
     got = pairs("全年没有应公开而不予公开的情况,没有因政府信息公开申请行政复议或行政诉讼的事项。")
     assert got == {("review.total", 0), ("litigation.total", 0)}
+
+
+def test_an_item_as_large_as_the_whole_is_no_part_beside_the_others() -> None:
+    [fact] = facts_of(
+        "2017年,在主动公开的64条政府信息中,全文电子化的主动公开信息数共64条,机构职能类信息共30条;"
+        "规划计划类信息4条;为民办实事类信息30条。"
+    )
+    assert (fact.value, [p.value for p in fact.parts]) == (64, [30, 4, 30])
+
+
+def test_a_bare_list_after_one_result_of_the_requests_names_its_siblings() -> None:
+    got = facts_of("该6件申请的告知书中,“同意公开”4件,“区分处理后公开”1件,“无法提供”1件。")
+    assert all(f.parts == [] for f in got)

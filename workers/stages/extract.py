@@ -120,8 +120,20 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
             s, e = sentences[stop_sentence + 1]
             if "\n" not in view.text[sentences[stop_sentence][1] : s]:
                 _attach_exact(anchor, _sentence_counts(mentions, i, stop_sentence + 1))
+        _drop_restatements(anchor)
         if anchor.parts:
             anchor.end = sentences[max(stop_sentence, anchor.parts[-1].sentence)][1]
+
+
+def _drop_restatements(anchor: Mention) -> None:
+    """在主动公开的86条信息中,全文电子化的…共86条,机构职能类45条;…: an item as large as the whole says something of
+    all of it (all of it electronic), it is no part beside the others."""
+    whole = [p for p in anchor.parts if p.count.value == anchor.count.value]
+    rest = [p for p in anchor.parts if p.count.value != anchor.count.value]
+    if whole and any(p.count.value for p in rest):
+        for p in whole:
+            p.part_of = None
+        anchor.parts = rest
 
 
 def _sentence_counts(mentions: list[Mention], i: int, sentence: int) -> list[Mention]:
@@ -180,8 +192,14 @@ def _attach_exact(anchor: Mention, candidates: list[Mention], whole: bool = Fals
         anchor.parts.append(m)
 
 
+# A bare list after one result of the requests (同意公开3件,区分处理后公开1件,无法提供1件) names its siblings.
+_LEAVES = CHILDREN["requests.received"] - {"requests.answered"}
+
+
 def _attach_list(view: View, mentions: list[Mention], i: int) -> None:
     anchor = mentions[i]
+    if anchor.concept in _LEAVES:
+        return
     items: list[Mention] = []
     prev_end = anchor.count.end
     for m in _rest_of_sentence(mentions, i):
