@@ -259,3 +259,20 @@ def test_an_item_as_large_as_the_whole_is_no_part_beside_the_others() -> None:
 def test_a_bare_list_after_one_result_of_the_requests_names_its_siblings() -> None:
     got = facts_of("该6件申请的告知书中,“同意公开”4件,“区分处理后公开”1件,“无法提供”1件。")
     assert all(f.parts == [] for f in got)
+
+
+def test_prose_run_into_the_table_after_it_on_one_line_is_still_read() -> None:
+    text = (
+        "一、总体情况 今年我局加强组织领导,完善工作机制。今年我局公开212条政务信息,行政许可类信息2条,"
+        "重大建设项目类信息200条,其他应主动公开的政府信息10条。收到申请公开政府信息的要求3件,完成答复。"
+        "二、主动公开政府信息情况第二十条第(一)项信息内容本年新制作数量本年新公开数量对外公开总数量规章000"
+        "三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量 30 0 00 0 3"
+    )
+    got = {(f.concept, f.value, tuple(p.value for p in f.parts)) for f in facts_of(text)}
+    assert ("proactive.total", 212, (2, 200, 10)) in got and ("requests.received", 3, ()) in got
+
+
+def test_the_templates_words_for_results_and_requests_answered() -> None:
+    assert ("requests.partially_granted", 4) in pairs("共受理申请9件,同意公开答复5件,区分处理后公开4件。")
+    assert pairs("全年通过政府门户网站回应依申请公开信息2条。") == {("requests.answered", 2)}
+    assert pairs("我局依申请提供政府信息,不向申请人收取任何费用。") == {("fees.amount", 0)}

@@ -100,3 +100,13 @@ def test_spam_beyond_the_word_list_brands_of_digits_and_random_runs_is_cut_and_a
     assert [r.removed for r in doc.removed] == ["365体育官网", "365bet(中国)官方网站", "kJ8xQ2mZ9pLw3Rt7"]
     assert "example.gov.cn/kJ8xQ2mZ9pLw3Rt7" in doc.text and "11350128MB1A98765K" in doc.text
     assert "12345热线 闽政通APP下载" in doc.text
+
+
+def test_what_a_page_pasted_from_word_keeps_of_its_settings_and_style_sheet_is_chrome() -> None:
+    word = (
+        "Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN X-NONE /* Style Definitions */ table.MsoNormalTable "
+        '{mso-style-name:普通表格; mso-padding-alt:0cm 5.4pt 0cm 5.4pt; font-family:"Times New Roman","serif";}'
+    )
+    text = _text(f"一、总体情况\n正文第一句。\n青禾县交通局 2022年1月7日 {word} 附件下载")
+    assert "Normal" not in text and "mso" not in text and "2022年1月7日" in text
+    assert normalize(f"正文。\n青禾县交通局 2022年1月7日 {word}".encode(), "t", None, Limits()).meta.written_date

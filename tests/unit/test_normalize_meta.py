@@ -272,3 +272,13 @@ def test_the_report_year_from_the_lead_in_that_hands_the_report_over() -> None:
     text = "某县交通局政府信息公开工作年度报告\n根据条例要求,现将我局2014年政府信息公开情况报告如下:\n一、概述\n正文。"
     doc = normalize(text.encode(), "report.txt", None, Limits())
     assert doc.meta.report_year == 2014 and doc.meta.year_sources == {"lead_in": 2014}
+
+
+def test_a_closing_date_with_the_attached_tables_title_run_onto_it_is_the_written_date() -> None:
+    meta = _meta(
+        "一、概述\n" + "正文。" * 40 + "附件:2017年青禾县文体局政府信息公开数据统计表 青禾县文体局 2018年1月11日"
+        "2017年青禾县文体局政府信息公开数据统计表指标名称计量单位2017年度主动公开文件数条47"
+        "其中:1.政府网站公开数条47 2.政府公报公开数条0 受理政府信息公开申请总数条0"
+    )
+    assert meta.written_date == date(2018, 1, 11)
+    assert _meta("一、概述\n" + "正文。" * 40 + "\n青禾县文体局 2018年1月11日2018年3月2日补充").written_date is None

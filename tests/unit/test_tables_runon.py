@@ -142,6 +142,8 @@ def test_a_minus_sign_in_table_two_opens_the_change_cell() -> None:
     )
     block = read_proactive_runon(text, "F19")
     assert values(block, "admin_fees") == [12, -12]
+    assert values(read_proactive_runon(text.replace("12-12", "16减12"), "F19"), "admin_fees") == [16, -12]
+    assert values(read_proactive_runon(text.replace("12-12", "9增3"), "F19"), "admin_fees") == [9, 3]
     # 64|-5|30 or 64|-53|0: the count before the sign is certain; no other cell may be negative (6|4|-530).
     assert block["licensing"]["prev_items"].value == 64 and "change" not in block["licensing"]
 

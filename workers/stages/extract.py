@@ -36,6 +36,7 @@ _INTRO_SAME = re.compile(
 # A bare list after a total (主动公开政府信息364条,人事信息17条,…,其他…19条): the items are the total's parts when
 # they are counts of the same unit, separated by list marks only, name no other concept, and do not exceed it.
 _NOTE = re.compile(r"\((?:含|另有|另|包括|其中含)[^()]{0,60}\)")
+_ANCHOR_NOUN = re.compile(r"^[^,;:。、\d]{0,8}?(?:信息|文件|文章|稿件)")
 _LIST_GAP = re.compile(r"^[^。,;:、\d]{0,30}$")
 # The list goes on (;其他类别信息29条) although the parts so far already make the total: the report's sums are
 # off, which is for sum.breakdown to say, not a reason to stop reading the list.
@@ -204,6 +205,8 @@ def _attach_list(view: View, mentions: list[Mention], i: int) -> None:
     prev_end = anchor.count.end
     for m in _rest_of_sentence(mentions, i):
         between = view.text[prev_end : m.count.start]
+        if not items:
+            between = _ANCHOR_NOUN.sub("", between, count=1)  # 公开356条政务信息,行政许可类信息1条,…
         if m.part_of is not None or m.count.unit != anchor.count.unit or m.concept not in (None, anchor.concept):
             break
         if between[:1] not in (",", ";", "、") or not _LIST_GAP.match(between[1:]):

@@ -15,6 +15,9 @@ _TOKENS = re.compile(
     r"|字\s*[体号]\s*:\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?"
     r"|分享到\s*:?"
     r"|扫一扫在手机(?:上)?打开当前页"
+    # What a page pasted from Word keeps of its hidden settings and style sheet.
+    r"|Normal\s+0\s+(?:\S+\s+){0,12}?X-NONE"
+    r"|/\*\s*Style Definitions\s*\*/\s*table\.MsoNormalTable\s*\{[^{}]*\}"
 )
 # Chrome that takes the rest of its line with it (breadcrumbs run to the end of the line).
 _TO_EOL = re.compile(r"(?:您的位置|当前位置|您现在的位置|所在位置)\s*:.*$")
@@ -36,7 +39,7 @@ _LEFTOVER = re.compile(r"^[\s|:,.;!?/\\>\-_·、。,]*$")
 _CANDIDATES = (
     re.compile(
         r"字[^\S\n]*[体号]|打印|关闭|返回顶部|保存本页|收藏|浏览|点击|阅读|访问次数|分享到|扫一扫|位置[^\S\n]*:"
-        r"|网安备|ICP|icp|Icp|微信|微博|QQ空间|全真版|文字版|纯文本版|文件下载|附件下载|下载附件|相关链接|相关附件|-->|Copyright|CopyRight|COPYRIGHT|copyright|©|网站标识码|版权所有|技术支持|网站地图|联系我们|主办单位|承办单位"
+        r"|网安备|ICP|icp|Icp|微信|微博|QQ空间|全真版|文字版|纯文本版|文件下载|附件下载|下载附件|相关链接|相关附件|-->|Copyright|CopyRight|COPYRIGHT|copyright|©|网站标识码|版权所有|技术支持|网站地图|联系我们|主办单位|承办单位|X-NONE|MsoNormalTable"
     ),
     re.compile(
         r"^[^\S\n]*(?:登录|注册|首页|网站首页|返回首页|无障碍"

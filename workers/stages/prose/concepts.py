@@ -47,7 +47,14 @@ RULES: tuple[Rule, ...] = (
         REQ_UNITS,
     ),
     Rule("requests.granted", re.compile(r"(?<!不)同意公开|予以公开|全部公开"), 1, REQ_UNITS, _REQUEST_CTX),
-    Rule("requests.partially_granted", re.compile(r"部分(?:同意|予以)?公开"), 1, REQ_UNITS, _REQUEST_CTX),
+    # 区分处理后公开: the template's own name for a partial grant.
+    Rule(
+        "requests.partially_granted",
+        re.compile(r"部分(?:同意|予以)?公开|区分处理后?(?:予以)?公开"),
+        1,
+        REQ_UNITS,
+        _REQUEST_CTX,
+    ),
     Rule("requests.denied", re.compile(r"不予公开|不同意公开"), 1, REQ_UNITS, _REQUEST_CTX),
     Rule("review.total", re.compile(r"复议"), 1, CASE_UNITS),
     Rule("litigation.total", re.compile(r"诉讼"), 1, CASE_UNITS),
@@ -56,10 +63,10 @@ RULES: tuple[Rule, ...] = (
     Rule("staff.full_time", re.compile(r"专职|全职"), 1, STAFF_UNITS),
     Rule("staff.part_time", re.compile(r"(?<!专)兼职"), 1, STAFF_UNITS),
     Rule("fees.amount", re.compile(r"收费|收取|费用|处理费"), 1, FEE_UNITS),
-    # 共办理…申请15件, 办理依申请公开19件: handled, not received (the verb decides).
+    # 共办理…申请15件, 办理依申请公开19件, 回应依申请公开信息1条: handled, not received (the verb decides).
     Rule(
         "requests.answered",
-        re.compile(r"答复|办结|办理完毕|处理完毕|办理完成|(?:共|已|累计)办理[^,;:]{0,12}申请|办理(?:政府信息)?依申请公开"),
+        re.compile(r"答复|办结|办理完毕|处理完毕|办理完成|(?:共|已|累计)办理[^,;:]{0,12}申请|(?:办理|回应)(?:政府信息)?依申请公开(?:的)?(?:政府)?(?:信息)?"),
         2,
         REQ_UNITS,
         re.compile("申请"),
@@ -118,7 +125,7 @@ _MADE = re.compile(r"(?:制作|制发|获取|产生|生成|形成)[^,;:]{0,12}(?
 # A list of documents by their disclosure kind (主动公开123条,依申请公开信息数245条,不予公开信息数105条):
 # 依申请公开 there counts documents, not requests (but 办理依申请公开19件 handles requests).
 _BY_DISCLOSURE_KIND = re.compile(
-    r"(?<!办理)依申请公开(?:的)?(?:政府)?(?:信息|文件|公文)?(?:数|数量)?(?:为)?$|依申请公开(?:及|和|与)"
+    r"(?<!办理|回应)依申请公开(?:的)?(?:政府)?(?:信息|文件|公文)?(?:数|数量)?(?:为)?$|依申请公开(?:及|和|与)"
 )
 _KIND_LIST = re.compile(r"主动公开[^。;]{0,20}?\d")
 # Another service's counts (12345便民投诉平台受理…咨询877件, 窗口受理申请136437件) are not disclosure figures.

@@ -43,9 +43,10 @@ Reading = tuple[float, ...]
 
 # Digits, with spaces between cells, and a decimal point only inside a number.
 _RUN = re.compile(r"\d(?:[\d \t\u3000]|\.(?=\d))*")
-# Table 二's 本年增/减 may be negative (行政许可88-720, 行政事业性收费15-15): there a minus sign after a digit
-# opens a cell.
-_SIGNED_RUN = re.compile(r"\d(?:[\d \t\u3000]|\.(?=\d)|-(?=\d))*")
+# Table 二's 本年增/减 may be negative (行政许可88-720, 行政事业性收费15-15, 16减12): there a minus sign or 减 after
+# a digit opens a negative cell, 增 a positive one.
+_SIGNED_RUN = re.compile(r"\d(?:[\d \t\u3000]|\.(?=\d)|[-减增](?=\d))*")
+_SIGN_WORDS = str.maketrans({"减": "-", "增": " "})
 _NEGATIVE = re.compile(r"-?[^-]+")
 # The ordinal of the next row ("…00000002.其他法律…"): digits right before a '.' or '、' and a word.
 _ORDINAL_AFTER = re.compile(r"[.．、][^\d\s]")
@@ -88,7 +89,8 @@ def pieces(text: str, signed: bool = False) -> list[Piece]:
                 continue
         label = text[label_start : m.start()]
         if _HAN.search(label):
-            out.append(Piece(label.lstrip(), stripped, m.start(), end, "\n" not in label))
+            digits = stripped.translate(_SIGN_WORDS) if signed else stripped
+            out.append(Piece(label.lstrip(), digits, m.start(), end, "\n" not in label))
         label_start = end
     return out
 
