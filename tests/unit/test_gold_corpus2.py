@@ -22,6 +22,7 @@ GOLD = Path(__file__).resolve().parents[1] / "gold" / "corpus2"
 # A second and a third draw, each scored once before anyone looked at its failures (README); read since.
 HOLDOUT = Path(__file__).resolve().parents[1] / "gold" / "holdout"
 DRAW3 = Path(__file__).resolve().parents[1] / "gold" / "draw3"
+DRAW4 = Path(__file__).resolve().parents[1] / "gold" / "draw4"
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +125,32 @@ def draw3(corpus2: Path, shared_dir: Path, tmp_path_factory: pytest.TempPathFact
 )
 def test_third_draw_gold_scores_stay_at_or_above_their_floor(draw3: dict[str, Any], figure: str, floor: float) -> None:
     assert draw3[figure] >= floor, draw3["problems"]
+
+
+@pytest.fixture(scope="module")
+def draw4(corpus2: Path, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _score(DRAW4, corpus2, shared_dir, tmp_path_factory.mktemp("draw4"))
+
+
+@pytest.mark.parametrize(
+    ("figure", "floor"),
+    [
+        ("meta_accuracy", 0.99),
+        ("section_recall", 0.99),
+        ("section_kind_accuracy", 0.99),
+        ("fact_recall", 0.97),
+        ("fact_precision", 0.96),
+        ("breakdown_accuracy", 0.85),
+        ("cell_accuracy", 0.99),
+        ("defects_caught", 0.95),
+    ],
+)
+def test_fourth_draw_gold_scores_stay_at_or_above_their_floor(draw4: dict[str, Any], figure: str, floor: float) -> None:
+    assert draw4[figure] >= floor, draw4["problems"]
+
+
+def test_the_later_draws_raise_no_false_alarm(draw3: dict[str, Any], draw4: dict[str, Any]) -> None:
+    assert draw3["false_alarms"] == 0 and draw4["false_alarms"] == 0, draw3["problems"] + draw4["problems"]
 
 
 def test_real_report_gold_false_alarms_stay_under_their_ceiling(scores: dict[str, Any]) -> None:
