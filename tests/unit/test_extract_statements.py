@@ -276,3 +276,47 @@ def test_the_templates_words_for_results_and_requests_answered() -> None:
     assert ("requests.partially_granted", 4) in pairs("共受理申请9件,同意公开答复5件,区分处理后公开4件。")
     assert pairs("全年通过政府门户网站回应依申请公开信息2条。") == {("requests.answered", 2)}
     assert pairs("我局依申请提供政府信息,不向申请人收取任何费用。") == {("fees.amount", 0)}
+
+
+def test_figures_of_the_last_several_years_are_not_the_years() -> None:
+    got = pairs("近3年共受理信息公开申请4件,1件通过邮寄书面申请公开征收信息,另3件通过网络申请。")
+    assert got == set()
+    assert pairs("近3年,我局没有因政府信息公开而被申请行政复议或提起行政诉讼的情况。") == {
+        ("review.total", 0),
+        ("litigation.total", 0),
+    }
+
+
+def test_requests_none_of_which_was_withheld_state_no_denial_not_no_withheld_documents() -> None:
+    assert pairs("2018年,我局收到的信息公开申请没有“不予公开”的。") == {("requests.denied", 0)}
+    assert pairs("2018年,我局没有不予公开的政府信息。") == {("withheld.total", 0)}
+
+
+def test_a_total_named_again_with_its_parts_is_evidenced_by_that_sentence_and_its_shares_are_checked() -> None:
+    text = (
+        "(一)主动公开政府信息的数量\n2016年我局主动公开政府信息40条。\n(二)主动公开政府信息的主要类别\n"
+        "2016年,在主动公开的40条政府信息中,规范性文件10条,占25%;工作动态类文件30条,占70%。"
+    )
+    [fact] = facts_of(text)
+    assert [p.value for p in fact.parts] == [10, 30] and "占70%" in fact.evidence.quote
+
+
+def test_the_whole_said_again_hands_its_list_to_the_total() -> None:
+    [fact] = facts_of(
+        "2020年,在主动公开的60条政府信息中,全文电子化的主动公开信息数共60条,其中:财税相关政策共8条;"
+        "工作动态共2条;财政资金管理共50条。"
+    )
+    assert (fact.value, [p.value for p in fact.parts]) == (60, [8, 2, 50])
+    [single] = [f for f in facts_of("全年受理申请5件,其中同意公开5件。") if f.concept == "requests.received"]
+    assert [p.value for p in single.parts] == [5]
+
+
+def test_a_spaced_table_two_inside_a_line_of_prose_states_no_figure() -> None:
+    text = (
+        "一、总体情况 我局加强组织领导。收取费用情况:本年度未收费。二、主动公开政府信息情况 第二十条第(一)项 信息内容 "
+        "本年新制作数量 本年新公开数量 对外公开总数量 规章 0 0 0 规范性文件 6 4 11 第二十条第(八)项 信息内容 "
+        "上一年项目数量 本年增/减 行政事业性收费 0 0 第二十条第(九)项 信息内容 采购项目数量 采购总金额 "
+        "政府集中采购 2笔 726400元 三、收到和处理政府信息公开申请情况 (本列数据的勾稽关系为:第一项加第二项之和,"
+        "等于第三项加第四项之和) 申请人情况 自然人 法人或其他组织 总计 一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0"
+    )
+    assert not [f for f in facts_of(text) if f.concept == "fees.amount" and f.value]

@@ -122,6 +122,7 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
             if "\n" not in view.text[sentences[stop_sentence][1] : s]:
                 _attach_exact(anchor, _sentence_counts(mentions, i, stop_sentence + 1))
         _drop_restatements(anchor)
+        _list_after_restatement(mentions, i)
         if anchor.parts:
             anchor.end = sentences[max(stop_sentence, anchor.parts[-1].sentence)][1]
 
@@ -191,6 +192,22 @@ def _attach_exact(anchor: Mention, candidates: list[Mention], whole: bool = Fals
             m.concept = channel_of(m.window)
         m.part_of = anchor
         anchor.parts.append(m)
+
+
+def _list_after_restatement(mentions: list[Mention], i: int) -> None:
+    """在主动公开的148条政府信息中,全文电子化的…共148条,其中:…3条;…129条: the one item read is the whole said
+    again, and the list after it is the whole's, taken when it makes the total exactly."""
+    anchor = mentions[i]
+    if len(anchor.parts) != 1 or anchor.parts[0].count.value != anchor.count.value:
+        return
+    restated = anchor.parts[0]
+    j = next(k for k in range(i + 1, len(mentions)) if mentions[k] is restated)
+    anchor.parts = []
+    _attach_exact(anchor, [m for m in _rest_of_sentence(mentions, j) if m.part_of is None])
+    if anchor.parts:
+        restated.part_of = None
+    else:
+        anchor.parts = [restated]
 
 
 # A bare list after one result of the requests (同意公开3件,区分处理后公开1件,无法提供1件) names its siblings.
@@ -351,7 +368,9 @@ def _dedupe(found: list[tuple[int, Fact, str]]) -> list[Fact]:
         if (fact.concept, fact.value) in seen:
             same = kept[(fact.concept, fact.value)]
             if fact.parts and not same.parts:
-                same.parts = fact.parts  # 在主动公开的739条政府信息中,…: the total named again with its parts
+                # 在主动公开的739条政府信息中,…: the total named again with its parts, which its sentence evidences
+                # (and where the checks find the shares printed beside them).
+                same.parts, same.evidence = fact.parts, fact.evidence
             continue
         head = first.get(fact.concept)
         if head and fact.value is not None and head.value and fact.value < head.value and _SUB_UNIT.search(window):

@@ -117,6 +117,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CUMULATIVE = re.compile(r"历年|以来|至今|截[至止]目前")
 _SINCE = re.compile(r"截[至止]\d{4}年")
 _THIS_YEAR = re.compile(r"全年|本年|今年|年度内")
+_MULTI_YEAR = re.compile(r"近\s*(?:\d+|[两三四五六七八九十])\s*年(?!度)")
 _NEW_COLUMN = re.compile(r"(?:开设|设立|增设|新设|开辟|新开)[^,;。]{0,12}?(?:专栏|栏目|专题)")
 # …累计主动公开政府信息1568条,…,其中2018年度…181条: the year's figure given as a share makes the 累计 all years'.
 _YEAR_SHARE = re.compile(r"^[^。]{0,24}?其中[^,;。\d]{0,4}\d{4}年")
@@ -197,6 +198,8 @@ def classify(
         return None
     if "累计" in clause and _YEAR_SHARE.match(right):
         return None
+    if _MULTI_YEAR.search(sentence) and not _THIS_YEAR.search(clause):
+        return None  # 近3年共受理信息公开申请2件,1件通过邮寄…: the figures of several years
     made = _MADE.search(clause) if unit in PRO_UNITS else None
     # 共主动公开当年生成的各类政府信息47条: a publishing verb right before the documents made governs them.
     if made and "公开" not in clause[max(0, made.start() - 6) :]:

@@ -70,7 +70,11 @@ def zeros(sentence: str) -> list[str]:
             continue
         m = _NEG.search(clause)
         if m:
-            out += zero_concepts(clause[m.end() :])
+            found = zero_concepts(clause[m.end() :])
+            if "withheld.total" in found and "申请" in clause[: m.start()]:
+                # 收到的信息公开申请没有"不予公开"的: no request was denied (documents withheld are another count).
+                found = ["requests.denied" if c == "withheld.total" else c for c in found]
+            out += found
         elif _FREE.search(clause) and _ABOUT_DISCLOSURE.search(sentence):
             out.append("fees.amount")
     return list(dict.fromkeys(out))

@@ -58,6 +58,7 @@ _T4_HEADER_END = re.compile(r"(?:总计|审结)\s*$")
 _T4_HEADER_START = re.compile(r"行政复议\s*行政诉讼|结果\s*维持")
 # A sentence, not a row label: prose figures before or after a table are no cells.
 _PROSE = re.compile(r"[。，,；;]")
+_UNIT_LABEL = re.compile(r"^\s*(?:笔|项|个|件|条|份|宗)\s*$")
 _MAX_STEPS = 200_000
 _MAX_COMBOS = 4096
 
@@ -323,18 +324,30 @@ def _any(r: Reading) -> bool:
 
 
 def run_on_spans(text: str, regions: Regions) -> list[tuple[int, int]]:
-    """Where tables 二, 三 and 四 stand in `text` when printed run-on: their labels and digits are no prose (a row
-    label such as 信访举报投诉类申请 followed by 0000000 states no zero of complaints). Table 四's region opens at
+    """Where tables 二, 三 and 四 stand in `text` when printed run-on, or with spaces inside a line of prose: their
+    labels and digits are no prose (a row label such as 信访举报投诉类申请 followed by 0000000 states no zero of
+    complaints; 政府集中采购 2笔 984361元 is no fee). Table 四's region opens at
     the first 行政复议, often in a sentence before the table, so its span starts at its header words."""
     proactive, requests, review = regions.proactive, regions.requests, regions.review
     spans: list[tuple[int, int]] = []
-    if proactive and is_run_on(region := text[slice(*proactive)]):
-        # The region runs to table 三's header; what stands after table 二's last row is prose again.
-        rows = [p for p in pieces(region, signed=True) if proactive_row(p.label) and not _PROSE.search(p.label)]
+    if proactive:
+        # The region runs to table 三's header; what stands after table 二's last row is prose again. Printed
+        # with spaces between its cells inside a line of prose (a flattened page), the table is no prose either.
+        region = text[slice(*proactive)]
+        found = pieces(region, signed=True)
+        rows = [i for i, p in enumerate(found) if proactive_row(p.label) and not _PROSE.search(p.label)]
         if rows:
-            spans.append((proactive[0], proactive[0] + rows[-1].end))
-    if requests and is_run_on(text[slice(*requests)]):
-        spans.append(requests)
+            last = rows[-1]
+            # A cell may carry its unit between numbers (政府集中采购 2笔 984361元): the row runs on over them.
+            while last + 1 < len(found) and _UNIT_LABEL.match(found[last + 1].label):
+                last += 1
+            spans.append((proactive[0], proactive[0] + found[last].end))
+    if requests:
+        region = text[slice(*requests)]
+        if is_run_on(region):
+            spans.append(requests)
+        elif table_rows := [p for p in pieces(region) if request_row(p.label)]:
+            spans.append((requests[0], requests[0] + table_rows[-1].end))
     if review:
         region = text[slice(*review)]
         header = _T4_HEADER_START.search(region)
