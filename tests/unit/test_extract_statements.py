@@ -320,3 +320,14 @@ def test_a_spaced_table_two_inside_a_line_of_prose_states_no_figure() -> None:
         "等于第三项加第四项之和) 申请人情况 自然人 法人或其他组织 总计 一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0"
     )
     assert not [f for f in facts_of(text) if f.concept == "fees.amount" and f.value]
+
+
+def test_a_table_inside_a_line_of_prose_leaves_the_sentences_around_it_whole() -> None:
+    text = (
+        "一、总体情况 我局加强组织领导。二、主动公开政府信息情况 第二十条第(一)项 信息内容 本年制发件数 本年废止件数 "
+        "现行有效件数 规章 0 0 0 行政规范性文件 0 2 1 (二)主动公开政府信息的主要类别2023年,在主动公开的40条政府信息中,"
+        "政策解读共10条;其他文件共30条。三、收到和处理政府信息公开申请情况"
+    )
+    [fact] = facts_of(text)
+    assert (fact.value, [p.value for p in fact.parts]) == (40, [10, 30])
+    assert "规章" not in fact.evidence.quote and "行政规范性文件" not in fact.evidence.quote

@@ -1,11 +1,12 @@
 """Extract stage (prose part): the report's own figures for the vocabulary concepts, each with its evidence.
 
-Works sentence by sentence over the prose view (tables left out): every count with a unit is classified by
-its cue words (concepts.py); a count followed by 其中/包括… (in the same sentence or one of the next two)
-gets the counts of the same unit that follow as its parts (and, only when they make the total exactly, counts
-in another item unit inside its bracket or the list carried into the next sentence); negations state zeros. One fact per
-(concept, value), the first occurrence kept; a later, smaller figure of the same concept said of a
-sub-unit (本级, 办公厅…) is not the report's own figure.
+Works sentence by sentence over the prose view (tables left out, also where they share a line with prose):
+every count with a unit is classified by its cue words (concepts.py); a count followed by 其中/包括… (in the
+same sentence or one of the next two) gets the counts of the same unit that follow as its parts (and, only
+when they make the total exactly, counts in another item unit inside its bracket, the list carried into the
+next sentence, or categories told in a sentence of their own); negations state zeros. One fact per (concept,
+value), the first occurrence kept; a later, smaller figure of the same concept said of a sub-unit (本级,
+办公厅…) is not the report's own figure.
 """
 
 from __future__ import annotations
@@ -269,20 +270,11 @@ def _fact(view: View, doc: Document, m: Mention, start: int) -> Fact:
     )
 
 
-def _outside(spans: list[tuple[int, int]], at: int) -> bool:
-    return not any(a <= at < b for a, b in spans)
-
-
 def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
-    view = build_view(doc, seg)
-    sentences = sentences_of(view.text)
     regions = find_regions(doc.text)
-    tables = run_on_spans(doc.text, regions)
-    mentions = [
-        m
-        for m in find_mentions(view, sentences, headings_above(seg, view, sentences))
-        if _outside(tables, view.span(m.count.start, m.count.end)[0])
-    ]
+    view = build_view(doc, seg, skip=run_on_spans(doc.text, regions))
+    sentences = sentences_of(view.text)
+    mentions = find_mentions(view, sentences, headings_above(seg, view, sentences))
     _attach_parts(view, sentences, mentions)
     found: list[tuple[int, Fact, str]] = []
     answered = _Answered(doc.text, seg.headings)
@@ -299,8 +291,6 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
         if not concepts:
             continue
         a, b = view.span(s, e)
-        if not _outside(tables, a) and not _outside(tables, b - 1):
-            continue
         # 收取…120元，无减免情况: a figure stated in the same sentence outweighs the negation.
         for concept in concepts:
             if (si, concept) in stated:

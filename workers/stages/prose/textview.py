@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from schemas import Document, Segmentation
@@ -74,32 +75,78 @@ def _is_table_line(doc: Document, offset: int, line: str) -> bool:
     return bool(body) and (is_table_row(body) or bool(_CELL_LINE.match(body)))
 
 
-def build_view(doc: Document, seg: Segmentation) -> View:
+def build_view(doc: Document, seg: Segmentation, skip: Sequence[tuple[int, int]] = ()) -> View:
+    """The prose view; `skip` are spans of Document.text that are tables though they share lines with prose
+    (a flattened page runs its prose into the table after it): left out, with a paragraph break in their place."""
     heading_end = {h.start: h.end for h in seg.headings}
     starts = sorted(heading_end)
+    cuts: list[tuple[int, int]] = []
+    for a, b in sorted(skip):  # merged, so that each position is tested against one cut
+        if cuts and a <= cuts[-1][1]:
+            cuts[-1] = (cuts[-1][0], max(cuts[-1][1], b))
+        else:
+            cuts.append((a, b))
     out = _Builder()
     pos = 0
     prev_open = False  # the previous prose line ended mid-sentence
     for raw in doc.text.splitlines(keepends=True):
-        line = raw.rstrip("\r\n")
-        start = pos
+        whole = raw.rstrip("\r\n")
+        line_start = pos
         pos += len(raw)
-        if not line.strip() or _is_table_line(doc, start, line):
+        kept = list(_kept(line_start, line_start + len(whole), cuts))
+        if not kept:
             prev_open = False
-            continue
-        head_end = heading_end.get(start + len(line) - len(line.lstrip()))
-        if out.size and not (prev_open and head_end is None):
-            out.add("\n", start)
-        # A heading inside a flattened line is a paragraph of its own: 四、不予公开政府信息情况 无。 answers it alone.
-        inline = starts[bisect_right(starts, start) : bisect_left(starts, start + len(line))]
-        breaks = (
-            sorted({b - start for h in inline for b in (h, heading_end[h]) if b < start + len(line)}) if inline else []
-        )
-        _append_line(line, start, breaks, out)
-        # A run-in heading ((一)依申请公开。全年共受理…申请 41) leaves its body open to the wrapped next line.
-        whole_heading = head_end is not None and head_end >= start + len(line.rstrip())
-        prev_open = not _ENDS_SENTENCE.search(line) and not whole_heading
+        for start, end, cut_after in kept:
+            line = whole[start - line_start : end - line_start]
+            after_cut = start > line_start
+            prev_open = _add_line(doc, line, start, heading_end, starts, prev_open, out, after_cut) and not cut_after
     return out.view()
+
+
+def _kept(lo: int, hi: int, cuts: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
+    """The pieces of [lo, hi) outside the cuts, each with whether a cut follows it."""
+    k = max(0, bisect_right(cuts, (lo, lo)) - 1)
+    at = lo
+    while k < len(cuts) and cuts[k][0] < hi:
+        a, b = cuts[k]
+        if b > at:
+            if a > at:
+                yield at, a, True
+            at = max(at, b)
+        k += 1
+    if at < hi or at == lo:
+        yield at, hi, False
+
+
+def _add_line(
+    doc: Document,
+    line: str,
+    start: int,
+    heading_end: dict[int, int],
+    starts: list[int],
+    prev_open: bool,
+    out: _Builder,
+    after_cut: bool = False,
+) -> bool:
+    """Appends one line (or the part of one outside the tables); returns whether it ends mid-sentence. The part
+    after a table is a line within a line: a heading it opens with stands apart from its body, as inline."""
+    if not line.strip() or _is_table_line(doc, start, line):
+        return False
+    head_end = heading_end.get(start + len(line) - len(line.lstrip()))
+    if out.size and not (prev_open and head_end is None):
+        out.add("\n", start)
+    # A heading inside a flattened line is a paragraph of its own: 四、不予公开政府信息情况 无。 answers it alone.
+    first = (bisect_left if after_cut else bisect_right)(starts, start)
+    inline = starts[first : bisect_left(starts, start + len(line))]
+    breaks = (
+        sorted({b - start for h in inline for b in (h, heading_end[h]) if start < b < start + len(line)})
+        if inline
+        else []
+    )
+    _append_line(line, start, breaks, out)
+    # A run-in heading ((一)依申请公开。全年共受理…申请 41) leaves its body open to the wrapped next line.
+    whole_heading = head_end is not None and head_end >= start + len(line.rstrip())
+    return not _ENDS_SENTENCE.search(line) and not whole_heading
 
 
 def _append_line(line: str, start: int, breaks: list[int], out: _Builder) -> None:

@@ -343,11 +343,12 @@ def run_on_spans(text: str, regions: Regions) -> list[tuple[int, int]]:
                 last += 1
             spans.append((proactive[0], proactive[0] + found[last].end))
     if requests:
+        # To its last row: the region runs on to table 四's caption, which may be the next section's heading.
         region = text[slice(*requests)]
-        if is_run_on(region):
-            spans.append(requests)
-        elif table_rows := [p for p in pieces(region) if request_row(p.label)]:
+        if table_rows := [p for p in pieces(region) if request_row(p.label)]:
             spans.append((requests[0], requests[0] + table_rows[-1].end))
+        elif is_run_on(region):
+            spans.append(requests)
     if review:
         region = text[slice(*review)]
         header = _T4_HEADER_START.search(region)
