@@ -331,3 +331,27 @@ def test_a_table_inside_a_line_of_prose_leaves_the_sentences_around_it_whole() -
     [fact] = facts_of(text)
     assert (fact.value, [p.value for p in fact.parts]) == (40, [10, 30])
     assert "规章" not in fact.evidence.quote and "行政规范性文件" not in fact.evidence.quote
+
+
+def test_requests_finished_are_answered_whatever_follows_the_verb() -> None:
+    assert ("requests.answered", 14) in pairs("全年我局依法办结政府信息公开申请14件,其中网络申请数8件,信函申请数6件。")
+    got = pairs("2024年我局共收到政府信息公开申请2件,办结依申请2件,其中公开答复1件,无法提供1件。")
+    assert ("requests.received", 2) in got and ("requests.answered", 2) in got
+
+
+def test_a_one_word_answer_under_its_heading_states_the_zero() -> None:
+    text = "三、依申请公开政府信息办理情况\n无申请。\n四、政府信息公开收费及减免情况\n未收费。\n"
+    assert pairs(text) == {("requests.received", 0), ("fees.amount", 0)}
+
+
+def test_categories_in_a_sentence_of_their_own_may_open_with_the_verb_or_count_issues_beside_items() -> None:
+    [fact] = facts_of(
+        "2015年我局主动公开政府信息300条。(二)主动公开政府信息的主要类别\n"
+        "2015年我局主动公开日常工作的各类公告通知20条,主要新闻动态30条,各类招标信息250条。"
+    )
+    assert (fact.value, [p.value for p in fact.parts]) == (300, [20, 30, 250])
+    [issues] = facts_of(
+        "我局2012年主动公开政府信息150条。(二)主动公开政府信息的类别\n"
+        "在公开的信息中,属于通知公告等方面的信息有42条;属于工程材料信息共9期108条。"
+    )
+    assert [p.value for p in issues.parts] == [42, 108]

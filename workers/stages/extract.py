@@ -155,8 +155,9 @@ def _later_counts(mentions: list[Mention], i: int) -> list[Mention]:
 def _attach_later_list(mentions: list[Mention], i: int) -> None:
     """主动公开政府信息261条。(二)…的类别 在公开的信息中,属于…的信息有221条;属于…的信息共40条。: the categories
     told in a sentence of their own, taken when that sentence's counts are all of the total's unit and add up to it."""
-    counts = _later_counts(mentions, i)
-    if len(counts) >= 2 and all(m.count.unit == mentions[i].count.unit for m in counts):
+    # Counts in another unit may qualify an item (…工程材料信息共9期108条): the items are the total's unit.
+    counts = [m for m in _later_counts(mentions, i) if m.count.unit == mentions[i].count.unit]
+    if len(counts) >= 2:
         _attach_exact(mentions[i], counts, whole=True)
         if mentions[i].parts:
             mentions[i].end = counts[-1].end  # the evidence runs to the list
@@ -178,7 +179,8 @@ def _attach_exact(anchor: Mention, candidates: list[Mention], whole: bool = Fals
     for m in candidates:
         if have >= anchor.count.value or m.part_of is not None or m.count.approx:
             break
-        if m.concept is not None and m.concept not in CHILDREN.get(anchor.concept or "", set()):
+        # A whole sentence of categories may open with the verb of the total (主动公开日常工作的各类公告通知12条,…).
+        if m.concept not in (None, *CHILDREN.get(anchor.concept or "", ()), *((anchor.concept,) if whole else ())):
             break
         # One unit for all the parts: the total's when the list goes on, the first part's in a bracket.
         unit = (anchor.parts or taken or [m])[0].count.unit
