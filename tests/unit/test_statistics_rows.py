@@ -76,3 +76,20 @@ def test_an_ordinal_without_its_mark_and_digits_run_into_the_next_ordinal_are_re
         ("requests.denied", 0, 0),
     ]
     assert rows[4:] == [("requests.answered", 0, 1), ("requests.granted", 0, 0)]
+
+
+def test_the_next_rows_ordinal_with_a_comma_mark_is_no_digit_of_the_value() -> None:
+    text = (
+        "指标名称计量单位2012年度历年累计主动公开信息数条3131其中:1、网站公开条31312、政府公报公开条00"
+        "对申请的答复总数条00其中:1、同意公开答复数条002、同意部分公开答复数条003、否决公开答复数条00行政复议数件00"
+    )
+    rows = statistics_rows(text, [], frozenset({31.0}))
+    assert [(r.concept, r.value) for r in rows if r.concept] == [
+        ("proactive.total", 31),
+        ("proactive.website", 31),
+        ("requests.answered", 0),
+        ("requests.granted", 0),
+        ("requests.partially_granted", 0),
+        ("requests.denied", 0),
+        ("review.total", 0),
+    ]

@@ -26,8 +26,8 @@ _ROW = re.compile(
     r"(?P<label>[\u4e00-\u9fff“”\"()（）、]{2,30}?)\s*"
     r"(?P<unit>人次|万元|条|件|人|次|个|份|元|起|项)?\s*"
     # A number followed by 年 is a column header (2011年度), not a value; digits right before the next row's
-    # ordinal (…数条022.同意部分…) end before it.
-    r"(?P<num>\d+(?:\.\d+)?)(?P<second>\s+\d+(?:\.\d+)?)?(?:(?![\d.．]|\s*年)|(?=\d[.．、][^\d]))"
+    # ordinal (…数条022.同意部分…, …数条002、同意部分…) end before it.
+    r"(?P<num>\d+(?:\.\d+)?)(?P<second>\s+\d+(?:\.\d+)?)?(?:(?![\d.．]|\s*年|、[^\d])|(?=\d[.．、][^\d]))"
 )
 # Most specific first; a label that names none of these (政府公报公开, 当面申请数) is a part only.
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
