@@ -355,3 +355,27 @@ def test_categories_in_a_sentence_of_their_own_may_open_with_the_verb_or_count_i
         "在公开的信息中,属于通知公告等方面的信息有42条;属于工程材料信息共9期108条。"
     )
     assert [p.value for p in issues.parts] == [42, 108]
+
+
+def test_what_the_review_of_the_reading_work_found() -> None:
+    # A table cut out at the start of a line is a paragraph break, not a join with the open line before it.
+    text = (
+        "本年度我局通过门户网站公开信息,具体数据详见\n第二十条第(一)项 信息内容 本年制发件数 本年废止件数 现行有效件数 "
+        "规章 0 0 0 行政规范性文件 0 2 1 同时依申请公开答复12件,均在期限内办结。"
+    )
+    [answered] = [f for f in facts_of(text) if f.concept == "requests.answered"]
+    assert "具体数据" not in answered.evidence.quote and "规章" not in answered.evidence.quote
+    # Table 三 ends at its last row, not at a later sentence that names a result.
+    t3 = (
+        "三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n"
+        "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n本年度因政府信息公开引起行政复议2件,行政诉讼1件。\n"
+        "五、存在的主要问题及改进情况\n全年予以公开3件。"
+    )
+    assert {("review.total", 2), ("litigation.total", 1)} <= pairs(t3)
+    # A scope set after the count, a general qualifier, or other years' figures do not take a total away.
+    assert pairs("我局主动公开政府信息1200条,数量创近三年新高。") == {("proactive.total", 1200)}
+    assert pairs("全年通过门户网站主动公开政府信息1200条,并新开设疫情防控专栏。") == {("proactive.website", 1200)}
+    assert pairs("本年度主动公开与群众利益密切相关的政府信息1200条。") == {("proactive.total", 1200)}
+    years = facts_of("2020年主动公开政府信息100条。2019年主动公开政务信息60条,2018年主动公开政务信息40条。")
+    assert all(f.parts == [] for f in years)

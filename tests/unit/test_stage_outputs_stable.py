@@ -44,3 +44,10 @@ def test_ten_thousand_headings_each_answered_by_a_bare_none_take_seconds_not_min
     # Each 无。 looks back for the heading it answers: anything quadratic in headings x sentences takes minutes here.
     text = "".join(f"{'一二三'[i % 3]}、不予公开情况\n无。\n" for i in range(10_000))
     assert _stages_seconds(text.encode()) < 10.0
+
+
+@pytest.mark.timeout(60)
+def test_twelve_thousand_totals_said_again_with_their_lists_take_seconds_not_minutes() -> None:
+    # Each restatement frees a count that then looks for its own list: a scan of every count per anchor is quadratic.
+    text = "在主动公开的86条信息中,全文电子化的主动公开信息数共86条,机构职能类45条,规范性文件类41条。" * 12000
+    assert _stages_seconds(text.encode()) < 10.0

@@ -215,3 +215,10 @@ def test_the_last_row_run_into_the_next_sentences_year_keeps_its_own_digits() ->
 def test_执法案件_is_the_enforcement_file_row() -> None:
     text = table3({}).replace("7.属于行政执法案卷0000000", "7.属于行政执法案件3000003")
     assert values(read_requests_runon(text), "denied.enforcement_file") == [3, 0, 0, 0, 0, 0, 3]
+
+
+def test_a_sign_is_no_digit_and_a_one_cell_row_stops_at_it() -> None:
+    # Two numbers for three cells: left out (it raised IndexError when the sign was counted as a digit).
+    assert read_proactive_runon("第二十条第(五)项信息内容上一年项目数量本年增/减处理决定数量行政许可5-0", "F19") == {}
+    block = read_proactive_runon("信息内容本年处理决定数量行政许可5-3第二十条第(六)项行政处罚12增3", "F21")
+    assert values(block, "licensing") == [5] and values(block, "penalty") == [12]

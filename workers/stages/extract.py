@@ -37,6 +37,7 @@ _INTRO_SAME = re.compile(
 # A bare list after a total (主动公开政府信息364条,人事信息17条,…,其他…19条): the items are the total's parts when
 # they are counts of the same unit, separated by list marks only, name no other concept, and do not exceed it.
 _NOTE = re.compile(r"\((?:含|另有|另|包括|其中含)[^()]{0,60}\)")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _ANCHOR_NOUN = re.compile(r"^[^,;:。、\d]{0,8}?(?:信息|文件|文章|稿件)")
 _LIST_GAP = re.compile(r"^[^。,;:、\d]{0,30}$")
 # The list goes on (;其他类别信息29条) although the parts so far already make the total: the report's sums are
@@ -50,7 +51,10 @@ _BETWEEN = frozenset(" \t\r\n。.:：")
 _SUB_UNIT = re.compile(r"本级|办公厅|办公室|本部门|下属|所属|直属|各部门|各单位|乡镇|街道|其中")
 
 
-def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[Mention]) -> None:
+def _attach_parts(
+    view: View, sentences: list[tuple[int, int]], mentions: list[Mention], year: int | None = None
+) -> None:
+    """Each total's parts; `year` is the report's (a list of other years' figures is no breakdown of it)."""
     counted = {m.sentence for m in mentions}  # sentences that state a count
     for i, anchor in enumerate(mentions):
         if anchor.concept is None or anchor.part_of is not None:
@@ -79,7 +83,7 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
                     break
                 opener = _INTRO_NEXT.match(view.text[s:e])
                 if opener:
-                    if any(s <= m.count.start < s + opener.end() for m in mentions):
+                    if any(m.count.start < s + opener.end() for m in _sentence_counts(mentions, i, si)):
                         break  # 在主动公开的55条信息中: a total named again takes the parts itself
                     start, stop_sentence = s + opener.end(), si
                     break
@@ -88,7 +92,7 @@ def _attach_parts(view: View, sentences: list[tuple[int, int]], mentions: list[M
         if start < 0:
             _attach_list(view, mentions, i)
             if not anchor.parts and anchor.concept == "proactive.total":
-                _attach_later_list(mentions, i)
+                _attach_later_list(mentions, i, year)
             continue
         for m in _after(mentions, i):
             if m.sentence > stop_sentence:
@@ -152,12 +156,14 @@ def _later_counts(mentions: list[Mention], i: int) -> list[Mention]:
     return _sentence_counts(mentions, i, nxt.sentence)
 
 
-def _attach_later_list(mentions: list[Mention], i: int) -> None:
+def _attach_later_list(mentions: list[Mention], i: int, year: int | None) -> None:
     """主动公开政府信息261条。(二)…的类别 在公开的信息中,属于…的信息有221条;属于…的信息共40条。: the categories
     told in a sentence of their own, taken when that sentence's counts are all of the total's unit and add up to it."""
     # Counts in another unit may qualify an item (…工程材料信息共9期108条): the items are the total's unit.
     counts = [m for m in _later_counts(mentions, i) if m.count.unit == mentions[i].count.unit]
-    if len(counts) >= 2:
+    # 2020年主动公开…100条。2019年…60条,2018年…40条: figures of other years that happen to add up.
+    years = {int(y) for m in counts for y in _YEAR.findall(m.window)}
+    if len(counts) >= 2 and (years <= {year} if year else len(years) <= 1):
         _attach_exact(mentions[i], counts, whole=True)
         if mentions[i].parts:
             mentions[i].end = counts[-1].end  # the evidence runs to the list
@@ -277,7 +283,7 @@ def extract_facts(doc: Document, seg: Segmentation) -> list[Fact]:
     view = build_view(doc, seg, skip=run_on_spans(doc.text, regions))
     sentences = sentences_of(view.text)
     mentions = find_mentions(view, sentences, headings_above(seg, view, sentences))
-    _attach_parts(view, sentences, mentions)
+    _attach_parts(view, sentences, mentions, doc.meta.report_year)
     found: list[tuple[int, Fact, str]] = []
     answered = _Answered(doc.text, seg.headings)
     for m in mentions:

@@ -7,7 +7,15 @@ from datetime import date
 
 from schemas.document import Meta
 
-from .meta_dates import CHINESE_DATE, CN_YEAR, NUMERIC_DATE, SIGNATURE_END, cn_year, date_spans, first_date
+from .meta_dates import (
+    CHINESE_DATE,
+    CN_YEAR,
+    NUMERIC_DATE,
+    SIGNATURE_OR_TITLE_END,
+    cn_year,
+    date_spans,
+    first_date,
+)
 from .meta_labels import ANY_LABEL, first_token, index_token, is_site_itself, labelled_values
 from .meta_title import find_title, title_from_page, yearless_title
 
@@ -27,7 +35,7 @@ _DATE_ONLY = re.compile(
     r"^[\u4e00-\u9fff()]{0,30}\s*[\d〇零一二三四五六七八九十]{4}\s*[-/.年][\d一二三四五六七八九十\s\-/.月]{1,8}日?$"
 )
 _CLOSING = re.compile(
-    rf"(?:^|(?<=[\s。]))(?:[\u4e00-\u9fff()]{{2,30}}?\s*)?(?P<date>{NUMERIC_DATE}|{CHINESE_DATE}){SIGNATURE_END}",
+    rf"(?:^|(?<=[\s。]))(?:[\u4e00-\u9fff()]{{2,30}}?\s*)?(?P<date>{NUMERIC_DATE}|{CHINESE_DATE}){SIGNATURE_OR_TITLE_END}",
     re.MULTILINE,
 )
 _LABEL_BEFORE = re.compile(r"(?:[:：]|日期|时间)\s*$")

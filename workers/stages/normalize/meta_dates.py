@@ -14,10 +14,11 @@ NUMERIC_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*�
 CHINESE_DATE = rf"({CN_YEAR})\s*年\s*([一二三四五六七八九十元]{{1,2}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日"
 _DATE = re.compile(rf"{NUMERIC_DATE}|{CHINESE_DATE}")
 # What may follow the date a signature closes with: the end of a line, or what comes after a signature.
-# What may follow a signature's date: the end of a line, the distribution lines, an attachment; or the attached
-# table's own title run onto it (…社会事业局 2018年1月11日2017年区社会事业局政府信息公开数据统计表), which opens
-# with a year that is no date.
-SIGNATURE_END = r"[ \t]*(?=$|\n|抄送|印发|附件|附表|(?:19|20)\d\d年(?!\s*[\d一二三四五六七八九十]{1,2}\s*月))"
+# What may follow a signature's date: the end of a line, the distribution lines, an attachment.
+SIGNATURE_END = r"[ \t]*(?=$|\n|抄送|印发|附件|附表)"
+# Where the date closes a signature (after the body's name), also the attached table's own title run onto it
+# (…社会事业局 2018年1月11日2017年区社会事业局政府信息公开数据统计表), which opens with a year that is no date.
+SIGNATURE_OR_TITLE_END = r"[ \t]*(?=$|\n|抄送|印发|附件|附表|(?:19|20)\d\d年(?!\s*[\d一二三四五六七八九十]{1,2}\s*月))"
 _COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
 
 

@@ -42,7 +42,10 @@ _PREPOSITION = re.compile(r"^(?:通过|在|依托|利用|借助|经)")
 # 发布365篇《…天天报》系列文章: one named series, a share of what its outlet published.
 _SERIES_AFTER = re.compile(r"^[^,;:。]{0,6}?《[^》]{1,60}》(?:系列|专栏|栏目|专题)")
 # 发布55条涉农补贴信息, 共公开51条疫情防控相关信息: items on one topic, a share of the year's.
-_TOPIC = r"(?:涉[^,;:。的]{1,6}|[^,;:。]{1,8}相关)(?:的)?(?:政府|政务)?(?:信息|文章|稿件|动态|消息)"
+# (与群众利益密切相关的政府信息 is every item, not a topic's: a topic is named right before 相关.)
+_TOPIC = (
+    r"(?:涉[^,;:。的]{1,6}|[^,;:。的]{1,8}(?<!密切)(?<!息息)(?<!紧密)相关)(?:政府|政务)?(?:信息|文章|稿件|动态|消息)"
+)
 _TOPIC_AFTER = re.compile(rf"^[^,;:。]{{0,3}}?{_TOPIC}")
 _TOPIC_BEFORE = re.compile(rf"{_TOPIC}(?:共|合计)?$")
 # Titles of documents (《…公开规定》) name things; their words are no cues.

@@ -183,14 +183,22 @@ def _right_cue(clause_before: str, right: str, unit: str, sentence: str) -> str 
 
 
 def classify(
-    left: str, right: str, unit: str, sentence: str, chinese: bool = False, context: str | None = None
+    left: str,
+    right: str,
+    unit: str,
+    sentence: str,
+    chinese: bool = False,
+    context: str | None = None,
+    before: str | None = None,
 ) -> str | None:
     """The concept of a count: `left` is the text before it (since the previous count), `right` the text after.
 
     `context` (default: the sentence) is where a rule's topic may be named: a sentence that continues the one
-    before it (已办结123件。其中同意公开98件) speaks of the requests named there.
+    before it (已办结123件。其中同意公开98件) speaks of the requests named there. `before` (default: `left`) is
+    the sentence up to the count: a scope set there (近3年, 开设…专栏) holds for every count after it.
     """
     context = context or sentence
+    before = left if before is None else before
     clause = clauses(left)[-1]
     if _NOT_A_COUNT.search(left) or _RATE.search(clause) or _COUNTS_OTHER.match(right):
         return None
@@ -198,7 +206,7 @@ def classify(
         return None
     if "累计" in clause and _YEAR_SHARE.match(right):
         return None
-    if _MULTI_YEAR.search(sentence) and not _THIS_YEAR.search(clause):
+    if _MULTI_YEAR.search(before) and not _THIS_YEAR.search(clause):
         return None  # 近3年共受理信息公开申请2件,1件通过邮寄…: the figures of several years
     made = _MADE.search(clause) if unit in PRO_UNITS else None
     # 共主动公开当年生成的各类政府信息47条: a publishing verb right before the documents made governs them.
@@ -223,6 +231,6 @@ def classify(
         concept = proactive(left, right)
         # 开设"行政执法公示"专栏,…共公开632条: what a column opened for one topic carries is a share of the year's
         # (of its site's too), unless it is the disclosure column itself.
-        if concept and (column := _NEW_COLUMN.search(sentence)) and "信息公开" not in column.group():
+        if concept and (column := _NEW_COLUMN.search(before)) and "信息公开" not in column.group():
             concept = None
     return concept

@@ -101,7 +101,7 @@ def find_mentions(view: View, sentences: list[tuple[int, int]], above: list[str]
         for i, c in enumerate(counts):
             left = text[counts[i - 1].end if i else 0 : c.start]
             right = text[c.end : counts[i + 1].start if i + 1 < len(counts) else len(text)]
-            concept = classify(left, right, c.unit, text, c.chinese, context)
+            concept = classify(left, right, c.unit, text, c.chinese, context, before=text[: c.start])
             shifted = Count(c.value, c.unit, c.approx, c.start + s, c.end + s, c.num_end + s)
             out.append(Mention(shifted, si, concept, left, end=e))
     return out

@@ -94,8 +94,8 @@ def build_view(doc: Document, seg: Segmentation, skip: Sequence[tuple[int, int]]
         line_start = pos
         pos += len(raw)
         kept = list(_kept(line_start, line_start + len(whole), cuts))
-        if not kept:
-            prev_open = False
+        if not kept or kept[0][0] > line_start:
+            prev_open = False  # a table stood between the last line and what is kept of this one
         for start, end, cut_after in kept:
             line = whole[start - line_start : end - line_start]
             after_cut = start > line_start

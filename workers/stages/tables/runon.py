@@ -132,6 +132,8 @@ def _compose(tokens: list[str], width: int) -> Iterator[Reading]:
 
 def _split(s: str, k: int) -> Iterator[Reading]:
     """`s` cut into `k` whole numbers written without leading zeros (a leading minus sign is the first one's)."""
+    if len(s.lstrip("-")) < k:
+        return  # a sign counts as no digit (行政许可5-0)
     if s.startswith("-"):
         for part in _split(s[1:], k):
             yield (-part[0], *part[1:])
@@ -298,8 +300,10 @@ def read_proactive_runon(text: str, version: str) -> Block:
             continue
         cols = proactive_columns(version, key)
         if len(cols) == 1:
-            if len(piece.digits.split()) == 1:
-                block[key] = {cols[0]: parse_cell(piece.digits.strip())}
+            # A one-cell row has no change column: a sign after its number starts something else.
+            head = _RUN.match(text, piece.start, piece.end)
+            if head and len(head.group().split()) == 1:
+                block[key] = {cols[0]: parse_cell(head.group().strip())}
             continue
         options = readings(piece.digits, len(cols), _never_fewer_in_force if key in _DOC_ROWS else _any)
         # Only the 本年增/减 column counts down: a reading with any other cell negative is no reading.
@@ -345,7 +349,7 @@ def run_on_spans(text: str, regions: Regions) -> list[tuple[int, int]]:
     if requests:
         # To its last row: the region runs on to table 四's caption, which may be the next section's heading.
         region = text[slice(*requests)]
-        if table_rows := [p for p in pieces(region) if request_row(p.label)]:
+        if table_rows := [p for p in pieces(region) if request_row(p.label) and not _PROSE.search(p.label)]:
             spans.append((requests[0], requests[0] + table_rows[-1].end))
         elif is_run_on(region):
             spans.append(requests)
