@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from schemas import Cell, Document, Extraction, Segmentation, Tables
+from schemas import Cell, Document, Evidence, Extraction, Fact, Part, Segmentation, Tables
 from workers.stages.validate.tables import run
 
 
@@ -132,3 +132,33 @@ def test_real_corpus_cells_and_expected_table_defects(shared_dir: Path, tmp_path
     ).stdout
     problems = [line for line in score.splitlines() if ": cell " in line or "fails but" in line]
     assert [p for p in problems if not p.startswith("r049.pdf: cell")] == []
+
+
+def test_a_result_group_the_prose_counts_is_held_against_the_sum_of_its_rows() -> None:
+
+    quote = "共受理申请9件,经分类处置后,给予同意公开答复5件,因无法提供相关信息答复2件,其他处理2件。"
+    received = Fact(
+        concept="requests.received",
+        value=9,
+        unit="件",
+        parts=[
+            Part(label="给予同意公开答复", value=5),
+            Part(label="因无法提供相关信息答复", value=2),
+            Part(label="其他处理", value=2),
+        ],
+        evidence=Evidence(start=0, end=len(quote), quote=quote),
+    )
+    req = {
+        "new_received": {"total": _c(9)},
+        "unable.not_held": {"total": _c(0)},
+        "unable.needs_creation": {"total": _c(0)},
+        "unable.unclear": {"total": _c(0)},
+        "other.overdue_correction": {"total": _c(0)},
+        "other.overdue_fee": {"total": _c(0)},
+        "other.other": {"total": _c(4)},
+    }
+    ext = Extraction(tables=Tables(requests=req), template="F21", facts=[received])
+    checks = run(Document(text=quote, detected_format="text"), Segmentation(), ext)
+    groups = [c for c in checks if c.rule == "prose_vs_table" and "new_received" not in c.message]
+    assert sorted((c.expected, c.actual, c.status) for c in groups) == [(2, 0, "fail"), (2, 4, "fail")]
+    assert any(e.cell == "requests.unable.not_held.total" for c in groups for e in c.evidence)

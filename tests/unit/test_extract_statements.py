@@ -379,3 +379,13 @@ def test_what_the_review_of_the_reading_work_found() -> None:
     assert pairs("本年度主动公开与群众利益密切相关的政府信息1200条。") == {("proactive.total", 1200)}
     years = facts_of("2020年主动公开政府信息100条。2019年主动公开政务信息60条,2018年主动公开政务信息40条。")
     assert all(f.parts == [] for f in years)
+
+
+def test_results_listed_after_the_requests_were_sorted_are_their_breakdown() -> None:
+    got = facts_of(
+        "2025年,共受理政府信息公开申请12件,经分类处置后,给予同意公开答复 4 件,不予公开答复2件,区分处理后公开3件,"
+        "因无法提供相关信息答复1件,其他处理1件,结转下年度继续办理1件,所有申请均在法定期限内办结。"
+    )
+    [received] = [f for f in got if f.concept == "requests.received"]
+    assert [p.value for p in received.parts] == [4, 2, 3, 1, 1, 1]
+    assert not [f for f in got if f.concept == "requests.answered"]  # 无法提供…答复1件 is one result, not all

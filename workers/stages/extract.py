@@ -33,10 +33,13 @@ _INTRO_SAME = re.compile(
     r"^(?:中|当中)[,:]?|^\((?![含另包]|其中含)(?=[^)]*\d)|^[^,。\d]{0,12}?中[,:]"
     r"|^(?:[^。\n\d]{0,16}?[,;])?(?:[^。\n]{0,3}?|[^。\n,;]{0,4}?类别)(?:其中|包括|分别(?:是|为)|(?<!\()含|涵盖|主要(?:类别|内容|类型)?(?:有|为|是|涉及|包括))"
     r"[^,:;。]{0,4}?[,:;]?(?:其中[,:]?)?"
+    # 共受理申请21件,经分类处置后,给予同意公开答复1件,…: the results of the requests follow.
+    r"|^,经[^,。\d]{0,8}?(?:处置|处理|审核)后[,:]?"
 )
 # A bare list after a total (主动公开政府信息364条,人事信息17条,…,其他…19条): the items are the total's parts when
 # they are counts of the same unit, separated by list marks only, name no other concept, and do not exceed it.
 _NOTE = re.compile(r"\((?:含|另有|另|包括|其中含)[^()]{0,60}\)")
+_RESULT = re.compile(r"无法提供|不予|予以|部分|同意|区分处理|其他处理|不掌握|不存在")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _ANCHOR_NOUN = re.compile(r"^[^,;:。、\d]{0,8}?(?:信息|文件|文章|稿件)")
 _LIST_GAP = re.compile(r"^[^。,;:、\d]{0,30}$")
@@ -118,6 +121,9 @@ def _attach_parts(
                     m.window = view.text[start : m.count.start]
                 if m.concept is None and anchor.concept == "proactive.total":
                     m.concept = channel_of(m.window)
+                among_results = anchor.concept == "requests.received" and m.concept == "requests.answered"
+                if among_results and _RESULT.search(m.window):
+                    m.concept = None  # 因无法提供相关信息答复2件: one result among the others, not all answered
                 m.part_of = anchor
                 anchor.parts.append(m)
         if not anchor.parts and intro and intro.group().startswith("("):
