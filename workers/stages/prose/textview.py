@@ -17,7 +17,6 @@ from workers.stages.prose.headings import is_table_row
 
 _CELL_LINE = re.compile(r"^[\s\d.,/—\-–%]*$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?:：;；]\s*$")
-_SENTENCES_OF_PROSE = 2
 
 
 @dataclass(frozen=True)
@@ -68,10 +67,6 @@ def _is_table_line(doc: Document, offset: int, line: str) -> bool:
     if doc.grids and _in_grid(doc, offset):
         return True
     body = line.strip()
-    # A page flattened into a few lines may run prose into the table that follows it (…完成答复。二、主动公开…
-    # 规章000…0 00 00 0 0): sentences make the line prose, and the table inside it is known by its region.
-    if body.count("。") >= _SENTENCES_OF_PROSE:
-        return False
     return bool(body) and (is_table_row(body) or bool(_CELL_LINE.match(body)))
 
 
