@@ -132,21 +132,32 @@ def _attach_parts(
             s, e = sentences[stop_sentence + 1]
             if "\n" not in view.text[sentences[stop_sentence][1] : s]:
                 _attach_exact(anchor, _sentence_counts(mentions, i, stop_sentence + 1))
-        _drop_restatements(anchor)
-        _list_after_restatement(mentions, i)
+        _set_restatement_aside(mentions, i)
         if anchor.parts:
             anchor.end = sentences[max(stop_sentence, anchor.parts[-1].sentence)][1]
 
 
-def _drop_restatements(anchor: Mention) -> None:
-    """在主动公开的86条信息中,全文电子化的…共86条,机构职能类45条;…: an item as large as the whole says something of
-    all of it (all of it electronic), it is no part beside the others."""
+def _set_restatement_aside(mentions: list[Mention], i: int) -> None:
+    """An item as large as the whole says something of all of it (在主动公开的86条信息中,全文电子化的…共86条): beside
+    other parts it is none of them; alone, the list after it (…共148条,其中:…3条;…129条) is the whole's, taken when
+    it makes the total exactly."""
+    anchor = mentions[i]
     whole = [p for p in anchor.parts if p.count.value == anchor.count.value]
     rest = [p for p in anchor.parts if p.count.value != anchor.count.value]
-    if whole and any(p.count.value for p in rest):
-        for p in whole:
-            p.part_of = None
-        anchor.parts = rest
+    if rest:
+        if whole and any(p.count.value for p in rest):
+            for p in whole:
+                p.part_of = None
+            anchor.parts = rest
+        return
+    if len(whole) != 1:
+        return
+    [restated] = whole
+    restated.part_of, anchor.parts = None, []
+    j = next(k for k in range(i + 1, len(mentions)) if mentions[k] is restated)
+    _attach_exact(anchor, [m for m in _rest_of_sentence(mentions, j) if m.part_of is None])
+    if not anchor.parts:
+        restated.part_of, anchor.parts = anchor, [restated]
 
 
 def _sentence_counts(mentions: list[Mention], i: int, sentence: int) -> list[Mention]:
@@ -207,22 +218,6 @@ def _attach_exact(anchor: Mention, candidates: list[Mention], whole: bool = Fals
             m.concept = channel_of(m.window)
         m.part_of = anchor
         anchor.parts.append(m)
-
-
-def _list_after_restatement(mentions: list[Mention], i: int) -> None:
-    """在主动公开的148条政府信息中,全文电子化的…共148条,其中:…3条;…129条: the one item read is the whole said
-    again, and the list after it is the whole's, taken when it makes the total exactly."""
-    anchor = mentions[i]
-    if len(anchor.parts) != 1 or anchor.parts[0].count.value != anchor.count.value:
-        return
-    restated = anchor.parts[0]
-    j = next(k for k in range(i + 1, len(mentions)) if mentions[k] is restated)
-    anchor.parts = []
-    _attach_exact(anchor, [m for m in _rest_of_sentence(mentions, j) if m.part_of is None])
-    if anchor.parts:
-        restated.part_of = None
-    else:
-        anchor.parts = [restated]
 
 
 # A bare list after one result of the requests (同意公开3件,区分处理后公开1件,无法提供1件) names its siblings.
