@@ -70,43 +70,31 @@ def prose_vs_table(doc: Document, ext: Extraction) -> list[Check]:
         table_value = total(terms, True)
         ev = [CheckEvidence(start=f.evidence.start, end=f.evidence.end, quote=f.evidence.quote), *evidence(terms)]
         said = f"正文“{f.evidence.quote}”中{label}{fmt(value)}，表格{expression(terms, table_value)}"
-        status = "uncertain" if table_value is None or f.approx else "fail"
-        if status == "fail" and table_value is not None and abs(table_value - value) < 1e-6:
-            status = "pass"
-        out.append(
-            Check(
-                rule="prose_vs_table",
-                severity="warning",
-                status=status,
-                scope=f.concept,
-                message=said,
-                expected=value,
-                actual=table_value,
-                evidence=ev,
-            )
-        )
+        out.append(_compared(f.concept, value, table_value, f.approx, said, ev))
     for concept, value, approx, start, end, quote in stated:
         terms = [Term(p, p, _dig(tables, p)) for p in _PROSE[concept]]
         table_value = total(terms, False)
         ev = [CheckEvidence(start=start, end=end, quote=quote), *evidence(terms)]
         said = f"正文“{quote}”为{fmt(value)}，表格{expression(terms, table_value)}"
-        if table_value is None or approx:
-            status = "uncertain"
-        else:
-            status = "pass" if abs(table_value - value) < 1e-6 else "fail"
-        out.append(
-            Check(
-                rule="prose_vs_table",
-                severity="warning",
-                status=status,
-                scope=concept,
-                message=said,
-                expected=value,
-                actual=table_value,
-                evidence=ev,
-            )
-        )
+        out.append(_compared(concept, value, table_value, approx, said, ev))
     return out
+
+
+def _compared(
+    scope: str, value: float, table_value: float | None, approx: bool, said: str, ev: list[CheckEvidence]
+) -> Check:
+    same = table_value is not None and abs(table_value - value) < 1e-6
+    status = "uncertain" if table_value is None or approx else "pass" if same else "fail"
+    return Check(
+        rule="prose_vs_table",
+        severity="warning",
+        status=status,
+        scope=scope,
+        message=said,
+        expected=value,
+        actual=table_value,
+        evidence=ev,
+    )
 
 
 def _dig(tables: dict[str, object], path: str) -> Cell | None:
