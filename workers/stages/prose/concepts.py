@@ -66,7 +66,11 @@ RULES: tuple[Rule, ...] = (
     # 共办理…申请15件, 办理依申请公开19件, 回应依申请公开信息1条: handled, not received (the verb decides).
     Rule(
         "requests.answered",
-        re.compile(r"(?:办结|答复)[^,;:]{0,12}申请|答复|办结|办理完毕|处理完毕|办理完成|(?:共|已|累计)办理[^,;:]{0,12}申请|(?:办理|回应)(?:政府信息)?依申请公开(?:的)?(?:政府)?(?:信息)?"),
+        # The verb through to 申请 first: it must end where the bare 申请 of requests.received ends, to win the tie.
+        re.compile(
+            r"(?:办结|答复|(?:共|已|累计)办理)[^,;:]{0,12}申请|(?:办理|回应)(?:政府信息)?依申请公开(?:的)?(?:政府)?(?:信息)?"
+            r"|答复|办结|办理完毕|处理完毕|办理完成"
+        ),
         2,
         REQ_UNITS,
         re.compile("申请"),
